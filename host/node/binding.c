@@ -1,0 +1,502 @@
+// SPDX-License-Identifier: MIT
+/*
+ * N-API binding of the wasock host ABI. Each export of `imports` is the wasm import of
+ * the same name: it converts its arguments, turns every (offset, length) pair into a
+ * bounds-checked pointer into the attached WebAssembly.Memory, calls host/sys and
+ * returns its int32 result. Policy lives in the core; nothing here decides anything.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <node_api.h>
+
+#include "../wasock_host.h"
+
+#define WS_NAPI(env, call)                                                      \
+	do {                                                                    \
+		if ((call) != napi_ok) {                                        \
+			ws_napi_throw_last(env);                                \
+			return NULL;                                            \
+		}                                                               \
+	} while (0)
+
+#define WS_MAX_ARGS 10
+
+struct ws_binding {
+	napi_ref memory;
+	uint8_t *base;
+	size_t size;
+};
+
+void ws_napi_throw_last(napi_env env)
+{
+	const napi_extended_error_info *info = NULL;
+	bool pending = false;
+	napi_is_exception_pending(env, &pending);
+	if (pending)
+		return;
+	napi_get_last_error_info(env, &info);
+	napi_throw_error(env, NULL, info && info->error_message ? info->error_message
+	                                                         : "N-API call failed");
+}
+
+static struct ws_binding *ws_binding(napi_env env)
+{
+	void *data = NULL;
+	napi_get_instance_data(env, &data);
+	return data;
+}
+
+static int ws_refresh(napi_env env, struct ws_binding *b)
+{
+	napi_value mem, buf;
+	void *data = NULL;
+	size_t len = 0;
+	if (!b->memory || napi_get_reference_value(env, b->memory, &mem) != napi_ok ||
+	    napi_get_named_property(env, mem, "buffer", &buf) != napi_ok ||
+	    napi_get_arraybuffer_info(env, buf, &data, &len) != napi_ok)
+		return -EFAULT;
+	b->base = data;
+	b->size = len;
+	return 0;
+}
+
+/* Pointer to guest bytes [off, off+len), or NULL when out of bounds. */
+static inline void *ws_ptr(struct ws_binding *b, uint32_t off, uint64_t len)
+{
+	if ((uint64_t)off + len > b->size)
+		return NULL;
+	return b->base + off;
+}
+
+struct ws_call {
+	struct ws_binding *b;
+	size_t argc;
+	uint32_t u[WS_MAX_ARGS];
+};
+
+static int ws_args(napi_env env, napi_callback_info info, struct ws_call *c, size_t want)
+{
+	napi_value argv[WS_MAX_ARGS];
+	c->argc = WS_MAX_ARGS;
+	if (napi_get_cb_info(env, info, &c->argc, argv, NULL, NULL) != napi_ok)
+		return -1;
+	c->b = ws_binding(env);
+	for (size_t i = 0; i < want; i++) {
+		int32_t v = 0;
+		if (i < c->argc && napi_get_value_int32(env, argv[i], &v) != napi_ok)
+			v = 0;
+		c->u[i] = (uint32_t)v;
+	}
+	return 0;
+}
+
+static napi_value ws_ret(napi_env env, int32_t r)
+{
+	napi_value v;
+	napi_create_int32(env, r, &v);
+	return v;
+}
+
+#define I(n) ((int32_t)c.u[n])
+#define U(n) (c.u[n])
+/* A guest pointer argument n spanning len bytes; NULL offset stays NULL. */
+#define P(n, len) (c.u[n] ? ws_ptr(c.b, c.u[n], (len)) : NULL)
+#define CHECK(p, n) \
+	if (!(p) && c.u[n]) \
+		return ws_ret(env, -EFAULT)
+
+#define WS_FN(name, nargs) \
+	static napi_value ws_##name(napi_env env, napi_callback_info info) \
+	{ \
+		struct ws_call c; \
+		if (ws_args(env, info, &c, nargs) < 0) \
+			return NULL;
+#define WS_END }
+
+WS_FN(memory_grown, 0)
+	return ws_ret(env, ws_refresh(env, c.b));
+WS_END
+
+WS_FN(clock_ns, 1)
+	uint64_t *out = P(0, 8);
+	CHECK(out, 0);
+	return ws_ret(env, out ? wasock_host_clock_ns(out) : -EFAULT);
+WS_END
+
+WS_FN(socket, 3)
+	return ws_ret(env, wasock_host_socket(I(0), I(1), I(2)));
+WS_END
+
+WS_FN(socketpair, 4)
+	int32_t *fds = P(3, 8);
+	if (!fds)
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, wasock_host_socketpair(I(0), I(1), I(2), fds));
+WS_END
+
+WS_FN(close, 1)
+	return ws_ret(env, wasock_host_close(I(0)));
+WS_END
+
+WS_FN(dup, 1)
+	return ws_ret(env, wasock_host_dup(I(0)));
+WS_END
+
+WS_FN(bind, 3)
+	void *a = P(1, U(2));
+	CHECK(a, 1);
+	return ws_ret(env, wasock_host_bind(I(0), a, U(2)));
+WS_END
+
+WS_FN(connect, 3)
+	void *a = P(1, U(2));
+	CHECK(a, 1);
+	return ws_ret(env, wasock_host_connect(I(0), a, U(2)));
+WS_END
+
+WS_FN(listen, 2)
+	return ws_ret(env, wasock_host_listen(I(0), I(1)));
+WS_END
+
+/* An address area whose length is an in/out uint32 in guest memory. */
+static int ws_addr_inout(struct ws_binding *b, uint32_t aoff, uint32_t loff, void **a,
+                         uint32_t **l)
+{
+	*a = NULL;
+	*l = NULL;
+	if (!loff)
+		return 0;
+	if (!(*l = ws_ptr(b, loff, 4)))
+		return -EFAULT;
+	if (**l && !(*a = ws_ptr(b, aoff, **l)))
+		return -EFAULT;
+	return 0;
+}
+
+WS_FN(accept, 4)
+	void *a;
+	uint32_t *l;
+	int r = ws_addr_inout(c.b, U(1), U(2), &a, &l);
+	return ws_ret(env, r < 0 ? r : wasock_host_accept(I(0), a, l, I(3)));
+WS_END
+
+WS_FN(getsockname, 3)
+	void *a;
+	uint32_t *l;
+	int r = ws_addr_inout(c.b, U(1), U(2), &a, &l);
+	return ws_ret(env, r < 0 || !l ? -EFAULT : wasock_host_getsockname(I(0), a, l));
+WS_END
+
+WS_FN(getpeername, 3)
+	void *a;
+	uint32_t *l;
+	int r = ws_addr_inout(c.b, U(1), U(2), &a, &l);
+	return ws_ret(env, r < 0 || !l ? -EFAULT : wasock_host_getpeername(I(0), a, l));
+WS_END
+
+WS_FN(getsockopt, 5)
+	void *v;
+	uint32_t *l;
+	int r = ws_addr_inout(c.b, U(3), U(4), &v, &l);
+	return ws_ret(env, r < 0 || !l ? -EFAULT
+	                                : wasock_host_getsockopt(I(0), I(1), I(2), v, l));
+WS_END
+
+WS_FN(setsockopt, 5)
+	void *v = P(3, U(4));
+	CHECK(v, 3);
+	return ws_ret(env, wasock_host_setsockopt(I(0), I(1), I(2), v, U(4)));
+WS_END
+
+WS_FN(shutdown, 2)
+	return ws_ret(env, wasock_host_shutdown(I(0), I(1)));
+WS_END
+
+WS_FN(sendto, 6)
+	void *buf = P(1, U(2));
+	void *a = P(4, U(5));
+	CHECK(buf, 1);
+	CHECK(a, 4);
+	return ws_ret(env, wasock_host_sendto(I(0), buf, U(2), I(3), a, U(5)));
+WS_END
+
+WS_FN(recvfrom, 6)
+	void *buf = P(1, U(2));
+	void *a;
+	uint32_t *l;
+	CHECK(buf, 1);
+	int r = ws_addr_inout(c.b, U(4), U(5), &a, &l);
+	return ws_ret(env, r < 0 ? r : wasock_host_recvfrom(I(0), buf, U(2), I(3), a, l));
+WS_END
+
+/* Guest iovecs are {u32 base, u32 len}; build native ones, bounds-checked. */
+#define WS_IOV_MAX 1024
+static int ws_iov(struct ws_binding *b, uint32_t off, uint32_t n, wasock_iovec *iov)
+{
+	if (n > WS_IOV_MAX)
+		return -EMSGSIZE;
+	const uint32_t *g = n ? ws_ptr(b, off, (uint64_t)n * 8) : NULL;
+	if (n && !g)
+		return -EFAULT;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t base = g[2 * i], len = g[2 * i + 1];
+		iov[i].len = len;
+		iov[i].base = len ? ws_ptr(b, base, len) : b->base;
+		if (!iov[i].base)
+			return -EFAULT;
+	}
+	return 0;
+}
+
+WS_FN(sendmsg, 8)
+	wasock_iovec iov[WS_IOV_MAX];
+	int r = ws_iov(c.b, U(1), U(2), iov);
+	void *name = P(3, U(4)), *ctl = P(5, U(6));
+	if (r < 0)
+		return ws_ret(env, r);
+	CHECK(name, 3);
+	CHECK(ctl, 5);
+	return ws_ret(env, wasock_host_sendmsg(I(0), iov, U(2), name, U(4), ctl, U(6), I(7)));
+WS_END
+
+/* recvmsg has nine arguments, one more than WS_FN callers usually need to think about. */
+static napi_value ws_recvmsg9(napi_env env, napi_callback_info info)
+{
+	struct ws_call c;
+	if (ws_args(env, info, &c, 9) < 0)
+		return NULL;
+	wasock_iovec iov[WS_IOV_MAX];
+	void *name = NULL, *ctl = NULL;
+	uint32_t *namelen = NULL, *ctllen = NULL;
+	int32_t *mflags = ws_ptr(c.b, U(7), 4);
+	int r = ws_iov(c.b, U(1), U(2), iov);
+	if (r == 0)
+		r = ws_addr_inout(c.b, U(3), U(4), &name, &namelen);
+	if (r == 0)
+		r = ws_addr_inout(c.b, U(5), U(6), &ctl, &ctllen);
+	if (r == 0 && (!namelen || !ctllen || !mflags))
+		r = -EFAULT;
+	if (r < 0)
+		return ws_ret(env, r);
+	return ws_ret(env, wasock_host_recvmsg(I(0), iov, U(2), name, namelen, ctl, ctllen, mflags,
+	                                       I(8)));
+}
+
+WS_FN(sendfile, 4)
+	int64_t *off = P(2, 8);
+	if (!off)
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, wasock_host_sendfile(I(0), I(1), off, U(3)));
+WS_END
+
+WS_FN(poll, 3)
+	return ws_ret(env, wasock_host_poll(I(0), I(1), I(2)));
+WS_END
+
+WS_FN(set_nonblocking, 2)
+	return ws_ret(env, wasock_host_set_nonblocking(I(0), I(1)));
+WS_END
+
+WS_FN(get_nonblocking, 1)
+	return ws_ret(env, wasock_host_get_nonblocking(I(0)));
+WS_END
+
+WS_FN(set_cloexec, 2)
+	return ws_ret(env, wasock_host_set_cloexec(I(0), I(1)));
+WS_END
+
+WS_FN(get_cloexec, 1)
+	return ws_ret(env, wasock_host_get_cloexec(I(0)));
+WS_END
+
+WS_FN(ioctl, 4)
+	void *arg = P(2, U(3));
+	CHECK(arg, 2);
+	return ws_ret(env, wasock_host_ioctl(I(0), U(1), arg, U(3)));
+WS_END
+
+/* A (pointer, length) string argument; WASOCK_HOST_NULLSTR passes through as NULL. */
+static int ws_str(struct ws_binding *b, uint32_t off, uint32_t len, const char **s)
+{
+	*s = NULL;
+	if (len == WASOCK_HOST_NULLSTR)
+		return 0;
+	*s = len ? ws_ptr(b, off, len) : (const char *)b->base;
+	return *s ? 0 : -EFAULT;
+}
+
+WS_FN(getaddrinfo, 10)
+	const char *node, *serv;
+	void *out = P(8, U(9));
+	int r = ws_str(c.b, U(0), U(1), &node);
+	if (r == 0)
+		r = ws_str(c.b, U(2), U(3), &serv);
+	if (r == 0 && !out && U(9))
+		r = -EFAULT;
+	if (r < 0)
+		return ws_ret(env, r);
+	return ws_ret(env, wasock_host_getaddrinfo(node, U(1), serv, U(3), I(4), I(5), I(6), I(7),
+	                                           out, U(9)));
+WS_END
+
+WS_FN(getnameinfo, 7)
+	void *a = P(0, U(1));
+	char *host = P(3, U(4)), *serv = P(5, U(6));
+	if (!a || (U(4) && !host) || (U(6) && !serv))
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, wasock_host_getnameinfo(a, U(1), I(2), host, U(4), serv, U(6)));
+WS_END
+
+WS_FN(gethostbyname, 5)
+	const char *name;
+	void *out = P(3, U(4));
+	int r = ws_str(c.b, U(0), U(1), &name);
+	if (r < 0 || (!out && U(4)))
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, wasock_host_gethostbyname(name, U(1), I(2), out, U(4)));
+WS_END
+
+WS_FN(gethostbyaddr, 5)
+	void *a = P(0, U(1)), *out = P(3, U(4));
+	if (!a || (!out && U(4)))
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, wasock_host_gethostbyaddr(a, U(1), I(2), out, U(4)));
+WS_END
+
+WS_FN(gethostname, 2)
+	char *buf = P(0, U(1));
+	if (!buf && U(1))
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, wasock_host_gethostname(buf, U(1)));
+WS_END
+
+WS_FN(sethostname, 2)
+	const char *name;
+	if (ws_str(c.b, U(0), U(1), &name) < 0 || !name)
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, wasock_host_sethostname(name, U(1)));
+WS_END
+
+WS_FN(getservbyname, 4)
+	const char *name, *proto;
+	if (ws_str(c.b, U(0), U(1), &name) < 0 || ws_str(c.b, U(2), U(3), &proto) < 0 || !name)
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, wasock_host_getservbyname(name, U(1), proto, U(3)));
+WS_END
+
+WS_FN(getservbyport, 5)
+	const char *proto;
+	char *out = P(3, U(4));
+	if (ws_str(c.b, U(1), U(2), &proto) < 0 || (!out && U(4)))
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, wasock_host_getservbyport(I(0), proto, U(2), out, U(4)));
+WS_END
+
+WS_FN(getprotobyname, 2)
+	const char *name;
+	if (ws_str(c.b, U(0), U(1), &name) < 0 || !name)
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, wasock_host_getprotobyname(name, U(1)));
+WS_END
+
+WS_FN(if_nameindex, 2)
+	void *out = P(0, U(1));
+	if (!out && U(1))
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, wasock_host_if_nameindex(out, U(1)));
+WS_END
+
+WS_FN(if_nametoindex, 2)
+	const char *name;
+	if (ws_str(c.b, U(0), U(1), &name) < 0 || !name)
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, wasock_host_if_nametoindex(name, U(1)));
+WS_END
+
+WS_FN(if_indextoname, 3)
+	char *out = P(1, U(2));
+	if (!out && U(2))
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, wasock_host_if_indextoname(U(0), out, U(2)));
+WS_END
+
+/* attach(memory): the WebAssembly.Memory whose offsets the imports receive. */
+static napi_value ws_attach(napi_env env, napi_callback_info info)
+{
+	size_t argc = 1;
+	napi_value argv[1];
+	struct ws_binding *b = ws_binding(env);
+	WS_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	if (argc < 1) {
+		napi_throw_type_error(env, NULL, "attach(memory) needs a WebAssembly.Memory");
+		return NULL;
+	}
+	if (b->memory) {
+		napi_delete_reference(env, b->memory);
+		b->memory = NULL;
+	}
+	WS_NAPI(env, napi_create_reference(env, argv[0], 1, &b->memory));
+	if (ws_refresh(env, b) < 0) {
+		napi_throw_type_error(env, NULL, "attach(memory) needs a WebAssembly.Memory");
+		return NULL;
+	}
+	return NULL;
+}
+
+static void ws_binding_free(napi_env env, void *data, void *hint)
+{
+	struct ws_binding *b = data;
+	(void)hint;
+	if (b->memory)
+		napi_delete_reference(env, b->memory);
+	free(b);
+}
+
+uint8_t *ws_binding_memory(napi_env env, size_t *size)
+{
+	struct ws_binding *b = ws_binding(env);
+	*size = b->size;
+	return b->base;
+}
+
+#define WS_EXPORT(name) { #name, NULL, ws_##name, NULL, NULL, NULL, napi_enumerable, NULL }
+
+static napi_value ws_init(napi_env env, napi_value exports)
+{
+	struct ws_binding *b = calloc(1, sizeof *b);
+	napi_value imports, attach;
+	if (!b) {
+		napi_throw_error(env, NULL, "out of memory");
+		return NULL;
+	}
+	WS_NAPI(env, napi_set_instance_data(env, b, ws_binding_free, NULL));
+	napi_property_descriptor fns[] = {
+		WS_EXPORT(memory_grown), WS_EXPORT(clock_ns), WS_EXPORT(socket),
+		WS_EXPORT(socketpair), WS_EXPORT(close), WS_EXPORT(dup), WS_EXPORT(bind),
+		WS_EXPORT(connect), WS_EXPORT(listen), WS_EXPORT(accept),
+		WS_EXPORT(getsockname), WS_EXPORT(getpeername), WS_EXPORT(getsockopt),
+		WS_EXPORT(setsockopt), WS_EXPORT(shutdown), WS_EXPORT(sendto),
+		WS_EXPORT(recvfrom), WS_EXPORT(sendmsg),
+		{ "recvmsg", NULL, ws_recvmsg9, NULL, NULL, NULL, napi_enumerable, NULL },
+		WS_EXPORT(sendfile), WS_EXPORT(poll), WS_EXPORT(set_nonblocking),
+		WS_EXPORT(get_nonblocking), WS_EXPORT(set_cloexec), WS_EXPORT(get_cloexec),
+		WS_EXPORT(ioctl), WS_EXPORT(getaddrinfo), WS_EXPORT(getnameinfo),
+		WS_EXPORT(gethostbyname), WS_EXPORT(gethostbyaddr), WS_EXPORT(gethostname),
+		WS_EXPORT(sethostname), WS_EXPORT(getservbyname), WS_EXPORT(getservbyport),
+		WS_EXPORT(getprotobyname), WS_EXPORT(if_nameindex), WS_EXPORT(if_nametoindex),
+		WS_EXPORT(if_indextoname),
+	};
+	WS_NAPI(env, napi_create_object(env, &imports));
+	WS_NAPI(env, napi_define_properties(env, imports, sizeof fns / sizeof fns[0], fns));
+	WS_NAPI(env, napi_set_named_property(env, exports, "imports", imports));
+	WS_NAPI(env, napi_create_function(env, "attach", NAPI_AUTO_LENGTH, ws_attach, NULL, &attach));
+	WS_NAPI(env, napi_set_named_property(env, exports, "attach", attach));
+	return exports;
+}
+
+NAPI_MODULE_INIT()
+{
+	return ws_init(env, exports);
+}

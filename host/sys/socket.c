@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: MIT
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <poll.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/sendfile.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+int32_t wasock_host_memory_grown(void)
+{
+	return 0;
+}
+
+int32_t wasock_host_clock_ns(uint64_t *out)
+{
+	struct timespec ts;
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) < 0)
+		return -errno;
+	*out = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	return 0;
+}
+
+int32_t wasock_host_socket(int32_t domain, int32_t type, int32_t proto)
+{
+	int fd = socket(domain, type, proto);
+	return fd < 0 ? -errno : fd;
+}
+
+int32_t wasock_host_socketpair(int32_t domain, int32_t type, int32_t proto, int32_t *fds)
+{
+	int sv[2];
+	if (socketpair(domain, type, proto, sv) < 0)
+		return -errno;
+	fds[0] = sv[0];
+	fds[1] = sv[1];
+	return 0;
+}
+
+/* close() is not retried on EINTR: on Linux the fd is gone either way. */
+int32_t wasock_host_close(int32_t fd)
+{
+	if (close(fd) < 0 && errno != EINTR)
+		return -errno;
+	return 0;
+}
+
+int32_t wasock_host_dup(int32_t fd)
+{
+	int r = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	return r < 0 ? -errno : r;
+}
+
+int32_t wasock_host_bind(int32_t fd, const void *addr, uint32_t addrlen)
+{
+	return bind(fd, addr, addrlen) < 0 ? -errno : 0;
+}
+
+/*
+ * An interrupted connect() goes on in the background: retrying it would report
+ * EALREADY, so the caller waits for writability instead (as CPython does).
+ */
+int32_t wasock_host_connect(int32_t fd, const void *addr, uint32_t addrlen)
+{
+	return connect(fd, addr, addrlen) < 0 ? -errno : 0;
+}
+
+int32_t wasock_host_listen(int32_t fd, int32_t backlog)
+{
+	return listen(fd, backlog) < 0 ? -errno : 0;
+}
+
+int32_t wasock_host_accept(int32_t fd, void *addr, uint32_t *addrlen, int32_t flags)
+{
+	socklen_t len = addrlen ? *addrlen : 0;
+	int32_t r = WS__SYSCALL(accept4(fd, addr, addrlen ? &len : NULL, flags));
+	if (r >= 0 && addrlen)
+		*addrlen = len;
+	return r;
+}
+
+int32_t wasock_host_getsockname(int32_t fd, void *addr, uint32_t *addrlen)
+{
+	socklen_t len = *addrlen;
+	if (getsockname(fd, addr, &len) < 0)
+		return -errno;
+	*addrlen = len;
+	return 0;
+}
+
+int32_t wasock_host_getpeername(int32_t fd, void *addr, uint32_t *addrlen)
+{
+	socklen_t len = *addrlen;
+	if (getpeername(fd, addr, &len) < 0)
+		return -errno;
+	*addrlen = len;
+	return 0;
+}
+
+int32_t wasock_host_getsockopt(int32_t fd, int32_t level, int32_t name, void *val, uint32_t *len)
+{
+	socklen_t l = *len;
+	if (getsockopt(fd, level, name, val, &l) < 0)
+		return -errno;
+	*len = l;
+	return 0;
+}
+
+int32_t wasock_host_setsockopt(int32_t fd, int32_t level, int32_t name, const void *val,
+                               uint32_t len)
+{
+	return setsockopt(fd, level, name, val, len) < 0 ? -errno : 0;
+}
+
+int32_t wasock_host_shutdown(int32_t fd, int32_t how)
+{
+	return shutdown(fd, how) < 0 ? -errno : 0;
+}
+
+int32_t wasock_host_sendto(int32_t fd, const void *buf, uint32_t len, int32_t flags,
+                           const void *addr, uint32_t addrlen)
+{
+	return WS__SYSCALL(sendto(fd, buf, len, flags, addrlen ? addr : NULL, addrlen));
+}
+
+int32_t wasock_host_recvfrom(int32_t fd, void *buf, uint32_t len, int32_t flags, void *addr,
+                             uint32_t *addrlen)
+{
+	socklen_t alen = addrlen ? *addrlen : 0;
+	int32_t r = WS__SYSCALL(recvfrom(fd, buf, len, flags, addrlen ? addr : NULL,
+	                                 addrlen ? &alen : NULL));
+	if (r >= 0 && addrlen)
+		*addrlen = alen;
+	return r;
+}
+
+int32_t wasock_host_sendmsg(int32_t fd, const wasock_iovec *iov, uint32_t iovcnt,
+                            const void *name, uint32_t namelen, const void *control,
+                            uint32_t controllen, int32_t flags)
+{
+	struct msghdr msg = {
+		.msg_name = namelen ? (void *)name : NULL,
+		.msg_namelen = namelen,
+		.msg_iov = (struct iovec *)iov,
+		.msg_iovlen = iovcnt,
+		.msg_control = controllen ? (void *)control : NULL,
+		.msg_controllen = controllen,
+	};
+	_Static_assert(sizeof(wasock_iovec) == sizeof(struct iovec), "iovec layout");
+	return WS__SYSCALL(sendmsg(fd, &msg, flags));
+}
+
+int32_t wasock_host_recvmsg(int32_t fd, const wasock_iovec *iov, uint32_t iovcnt, void *name,
+                            uint32_t *namelen, void *control, uint32_t *controllen,
+                            int32_t *msg_flags, int32_t flags)
+{
+	struct msghdr msg = {
+		.msg_name = *namelen ? name : NULL,
+		.msg_namelen = *namelen,
+		.msg_iov = (struct iovec *)iov,
+		.msg_iovlen = iovcnt,
+		.msg_control = *controllen ? control : NULL,
+		.msg_controllen = *controllen,
+	};
+	int32_t r = WS__SYSCALL(recvmsg(fd, &msg, flags));
+	if (r < 0)
+		return r;
+	*namelen = msg.msg_namelen;
+	*controllen = (uint32_t)msg.msg_controllen;
+	*msg_flags = msg.msg_flags;
+	return r;
+}
+
+int32_t wasock_host_sendfile(int32_t out_fd, int32_t in_fd, int64_t *offset, uint32_t count)
+{
+	off_t off = (off_t)*offset;
+	int32_t r = WS__SYSCALL(sendfile(out_fd, in_fd, &off, count));
+	if (r >= 0)
+		*offset = off;
+	return r;
+}
+
+int32_t wasock_host_poll(int32_t fd, int32_t events, int32_t timeout_ms)
+{
+	struct pollfd p = { .fd = fd, .events = (short)events };
+	int r = poll(&p, 1, timeout_ms);
+	if (r < 0)
+		return -errno;
+	return r == 0 ? 0 : p.revents;
+}
+
+static int32_t ws__set_flag(int fd, int get, int set, int flag, int on)
+{
+	int fl = fcntl(fd, get);
+	if (fl < 0)
+		return -errno;
+	int nfl = on ? (fl | flag) : (fl & ~flag);
+	if (nfl != fl && fcntl(fd, set, nfl) < 0)
+		return -errno;
+	return 0;
+}
+
+int32_t wasock_host_set_nonblocking(int32_t fd, int32_t on)
+{
+	return ws__set_flag(fd, F_GETFL, F_SETFL, O_NONBLOCK, on);
+}
+
+int32_t wasock_host_get_nonblocking(int32_t fd)
+{
+	int fl = fcntl(fd, F_GETFL);
+	return fl < 0 ? -errno : !!(fl & O_NONBLOCK);
+}
+
+int32_t wasock_host_set_cloexec(int32_t fd, int32_t on)
+{
+	return ws__set_flag(fd, F_GETFD, F_SETFD, FD_CLOEXEC, on);
+}
+
+int32_t wasock_host_get_cloexec(int32_t fd)
+{
+	int fl = fcntl(fd, F_GETFD);
+	return fl < 0 ? -errno : !!(fl & FD_CLOEXEC);
+}
+
+int32_t wasock_host_ioctl(int32_t fd, uint32_t request, void *arg, uint32_t len)
+{
+	(void)len;
+	int r = ioctl(fd, request, arg);
+	return r < 0 ? -errno : r;
+}

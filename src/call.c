@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The core's exports to the bridge: argument and result areas, the error record and
+ * one dispatcher for the module-level functions listed in functions.h.
+ */
+#include <stdlib.h>
+
+#include "core.h"
+
+#define WS_MODFN(name, min, max) int ws_fn_##name(ws_args *a);
+#include "functions.h"
+#undef WS_MODFN
+
+struct ws_fndef {
+	const char *name;
+	int (*fn)(ws_args *a);
+	uint8_t min, max;
+};
+
+static const struct ws_fndef ws_fns[] = {
+#define WS_MODFN(name, min, max) { #name, ws_fn_##name, min, max },
+#include "functions.h"
+#undef WS_MODFN
+};
+
+#ifdef __wasm__
+uint32_t ws__mem_pages;
+#endif
+
+void ws_scratch_reset(void);
+
+static uint8_t *arg_buf;
+static size_t arg_cap;
+
+/* An argument area of at least n bytes, valid until the next call of ws_arg_area. */
+uint8_t *WS_EXPORT(ws_arg_area)(uint32_t n)
+{
+	if (n > arg_cap) {
+		size_t cap = arg_cap ? arg_cap : 4096;
+		while (cap < n)
+			cap *= 2;
+		uint8_t *p = realloc(arg_buf, cap);
+		if (!p)
+			return NULL;
+		arg_buf = p;
+		arg_cap = cap;
+	}
+	ws_mem_sync();
+	return arg_buf;
+}
+
+const uint8_t *WS_EXPORT(ws_out)(void)
+{
+	return ws_out_ptr();
+}
+
+struct ws_error *WS_EXPORT(ws_error)(void)
+{
+	return &ws_err;
+}
+
+uint32_t WS_EXPORT(ws_fn_count)(void)
+{
+	return sizeof ws_fns / sizeof ws_fns[0];
+}
+
+const char *WS_EXPORT(ws_fn_name)(uint32_t i)
+{
+	return i < ws_fn_count() ? ws_fns[i].name : NULL;
+}
+
+void ws_call_begin(void);
+void ws_call_begin(void)
+{
+	ws_out_reset();
+	ws_scratch_reset();
+	ws_err.kind = WS_ERR_NONE;
+}
+
+/* Calls module function i with the argument list in the argument area. */
+int32_t WS_EXPORT(ws_call)(uint32_t i, uint32_t arglen)
+{
+	ws_args a;
+	ws_call_begin();
+	if (i >= ws_fn_count() || arglen > arg_cap)
+		return ws_type_error("no such function");
+	const struct ws_fndef *d = &ws_fns[i];
+	int r = ws_args_parse(&a, d->name, arg_buf, arglen, d->min, d->max);
+	if (r == 0)
+		r = d->fn(&a);
+	ws_mem_sync();
+	if (r < 0) {
+		if (ws_err.kind == WS_ERR_NONE)
+			ws_os_error(r, d->name);
+		return -1;
+	}
+	return (int32_t)ws_out_len();
+}

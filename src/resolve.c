@@ -1,0 +1,449 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Name resolution with CPython's rules: host arguments are checked as the idna codec
+ * checks ASCII names, numeric addresses never reach the resolver (setipaddr), and
+ * addresses are formatted as getnameinfo(NI_NUMERICHOST) formats them (makeipaddr).
+ */
+#include <string.h>
+
+#include "core.h"
+#include "inet.h"
+
+/* The checks Python's idna codec makes on an ASCII host name. */
+static int ws_idna_check(const uint8_t *p, uint32_t n)
+{
+	uint32_t start = 0;
+	for (uint32_t i = 0; i < n; i++)
+		if (p[i] >= 0x80)
+			return ws_value_error("encoding with 'idna' codec failed: "
+			                      "non-ASCII host names are not supported");
+	for (uint32_t i = 0; i <= n; i++) {
+		if (i < n && p[i] != '.')
+			continue;
+		uint32_t l = i - start;
+		if (l >= 64)
+			return ws_value_error("encoding with 'idna' codec failed (label too long)");
+		if (i < n && l == 0)
+			return ws_value_error(
+				"encoding with 'idna' codec failed (label empty or too long)");
+		start = i + 1;
+	}
+	return 0;
+}
+
+/*
+ * A host argument: str (idna-checked) or bytes. nul decides what an embedded NUL does:
+ * 0 truncates (getaddrinfo reads a C string), 1 raises TypeError.
+ */
+static int ws_host_arg(const wv *v, const char *what, int nul, const uint8_t **p, uint32_t *n)
+{
+	int is_str;
+	if (wv_strbytes(v, what, p, n, &is_str) < 0)
+		return WS_RAISED;
+	if (is_str && ws_idna_check(*p, *n) < 0)
+		return WS_RAISED;
+	const uint8_t *z = memchr(*p, 0, *n);
+	if (z && nul)
+		return ws_type_error("%s must be encoded string without null bytes", what);
+	if (z)
+		*n = (uint32_t)(z - *p);
+	return 0;
+}
+
+/* Calls a host function that reports the size it needs, growing a scratch area. */
+#define WS_GROWING(outp, cap, call)                                      \
+	({                                                               \
+		int32_t ws__r;                                           \
+		uint32_t cap = 2048;                                     \
+		for (;;) {                                               \
+			outp = ws_scratch(cap);                          \
+			if (!outp) {                                     \
+				ws__r = -WS_ENOMEM;                      \
+				break;                                   \
+			}                                                \
+			ws__r = (call);                                  \
+			if (ws__r < 0 || (uint32_t)ws__r <= cap)         \
+				break;                                   \
+			cap = (uint32_t)ws__r;                           \
+		}                                                        \
+		ws__r;                                                   \
+	})
+
+static int ws_gai(const char *node, uint32_t nodelen, const char *serv, uint32_t servlen,
+                  int family, int socktype, int proto, int flags, uint8_t **res)
+{
+	uint8_t *out;
+	int32_t r = WS_GROWING(out, cap, HOST(getaddrinfo)(node, nodelen, serv, servlen, family,
+	                                                   socktype, proto, flags, out, cap));
+	*res = out;
+	return r;
+}
+
+/* One getaddrinfo record; returns the pointer past it. */
+struct ws_ai {
+	int32_t family, socktype, proto;
+	const uint8_t *canon, *addr;
+	uint32_t canonlen, addrlen;
+};
+
+static const uint8_t *ws_ai_next(const uint8_t *p, struct ws_ai *ai)
+{
+	ai->family = (int32_t)ws_get32le(p);
+	ai->socktype = (int32_t)ws_get32le(p + 4);
+	ai->proto = (int32_t)ws_get32le(p + 8);
+	ai->canonlen = ws_get32le(p + 12);
+	ai->canon = p + 16;
+	p += 16 + ai->canonlen;
+	ai->addrlen = ws_get32le(p);
+	ai->addr = p + 4;
+	return p + 4 + ai->addrlen;
+}
+
+int ws_setipaddr(const uint8_t *name, uint32_t n, int family, uint8_t *sa, uint32_t *salen)
+{
+	uint8_t *res;
+	struct ws_ai ai;
+	uint32_t cap = *salen;
+	int r;
+	memset(sa, 0, cap);
+	if (n == 0) {
+		r = ws_gai(NULL, WASOCK_HOST_NULLSTR, "0", 1, family, WS_SOCK_DGRAM, 0,
+		           WS_AI_PASSIVE, &res);
+		if (r < 0)
+			return ws_os_error(r, "getaddrinfo");
+		if (r == 0)
+			return ws_raise(WS_ERR_OS, 0, "wildcard resolved to no address");
+		if (ws_ai_next(res, &ai) != res + r)
+			return ws_raise(WS_ERR_OS, 0, "wildcard resolved to multiple address");
+		if (ai.family != WS_AF_INET && ai.family != WS_AF_INET6)
+			return ws_raise(WS_ERR_OS, 0, "unsupported address family");
+		memcpy(sa, ai.addr, ai.addrlen < cap ? ai.addrlen : cap);
+		*salen = ai.addrlen < cap ? ai.addrlen : cap;
+		return 0;
+	}
+	if ((n == 15 && !memcmp(name, "255.255.255.255", 15)) ||
+	    (n == 11 && !memcmp(name, "<broadcast>", 11))) {
+		if (family != WS_AF_INET && family != WS_AF_UNSPEC)
+			return ws_raise(WS_ERR_OS, 0, "address family mismatched");
+		ws_put16le(sa, WS_AF_INET);
+		memset(sa + 4, 0xff, 4);
+		*salen = 16;
+		return 0;
+	}
+	if ((family == WS_AF_UNSPEC || family == WS_AF_INET) &&
+	    ws_inet_pton(WS_AF_INET, (const char *)name, n, sa + 4) > 0) {
+		ws_put16le(sa, WS_AF_INET);
+		*salen = 16;
+		return 0;
+	}
+	if ((family == WS_AF_UNSPEC || family == WS_AF_INET6) && !memchr(name, '%', n) &&
+	    ws_inet_pton(WS_AF_INET6, (const char *)name, n, sa + 8) > 0) {
+		ws_put16le(sa, WS_AF_INET6);
+		*salen = 28;
+		return 0;
+	}
+	r = ws_gai((const char *)name, n, NULL, WASOCK_HOST_NULLSTR, family, 0, 0, 0, &res);
+	if (r < 0)
+		return ws_os_error(r, "getaddrinfo");
+	if (r == 0)
+		return ws_raise(WS_ERR_GAI, WS_EAI_NONAME, NULL);
+	ws_ai_next(res, &ai);
+	memcpy(sa, ai.addr, ai.addrlen < cap ? ai.addrlen : cap);
+	*salen = ai.addrlen < cap ? ai.addrlen : cap;
+	if (ai.family != WS_AF_INET && ai.family != WS_AF_INET6)
+		return ws_raise(WS_ERR_OS, 0, "unknown address family");
+	return 0;
+}
+
+int ws_makeipaddr(const uint8_t *sa, uint32_t salen, char *out, size_t cap)
+{
+	int family = ws_get16le(sa);
+	size_t n;
+	if (family == WS_AF_INET) {
+		n = ws_inet_ntop(WS_AF_INET, sa + 4, out, cap);
+	} else {
+		if (salen < 24 || !(n = ws_inet_ntop(WS_AF_INET6, sa + 8, out, cap)))
+			return ws_value_error("bad AF_INET6 sockaddr");
+		uint32_t scope = salen >= 28 ? ws_get32le(sa + 24) : 0;
+		const uint8_t *a = sa + 8;
+		int linklocal = (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) ||
+		                (a[0] == 0xff && (a[1] & 0x0f) == 0x02);
+		if (scope && n + 12 + 16 < cap) {
+			out[n++] = '%';
+			int32_t l = linklocal ? HOST(if_indextoname)(scope, out + n, 16) : -1;
+			if (l > 0 && l < 16)
+				n += (size_t)l;
+			else
+				n += ws_fmt(out + n, cap - n, "%u", scope);
+			out[n] = '\0';
+		}
+	}
+	return n ? 0 : ws_value_error("bad address");
+}
+
+/* Writes (family, type, proto, canonname, sockaddr) for each record. */
+int ws_fn_getaddrinfo(ws_args *a)
+{
+	const wv *host = ws_arg(a, 0), *port = ws_arg(a, 1);
+	const uint8_t *h = NULL, *s = NULL;
+	uint32_t hl = WASOCK_HOST_NULLSTR, sl = WASOCK_HOST_NULLSTR;
+	int32_t opt[4] = { 0, 0, 0, 0 };
+	static const char *const optname[] = { "family", "type", "proto", "flags" };
+	char pbuf[24];
+	if (host && !wv_is_none(host)) {
+		int t = wv_tag(host);
+		if (t != WV_STR && t != WV_BYTES)
+			return ws_type_error("getaddrinfo() argument 1 must be string or None");
+		if (ws_host_arg(host, "host", 0, &h, &hl) < 0)
+			return WS_RAISED;
+	}
+	if (port && !wv_is_none(port)) {
+		int64_t pv;
+		int t = wv_tag(port);
+		if (t == WV_INT || t == WV_BOOL) {
+			wv_int64(port, "port", &pv);
+			sl = (uint32_t)ws_fmt(pbuf, sizeof pbuf, "%lld", (long long)pv);
+			s = (const uint8_t *)pbuf;
+		} else if (t == WV_STR || t == WV_BYTES) {
+			wv_strbytes(port, "port", &s, &sl, NULL);
+			const uint8_t *z = memchr(s, 0, sl);
+			if (z)
+				sl = (uint32_t)(z - s);
+		} else if (t == WV_HUGE || t == WV_UINT64) {
+			return ws_value_error("getaddrinfo(): port out of range");
+		} else {
+			return ws_raise(WS_ERR_OS, 0, "Int or String expected");
+		}
+	}
+	for (int i = 0; i < 4; i++)
+		if (ws_arg(a, 2 + i) && wv_cint(ws_arg(a, 2 + i), optname[i], &opt[i]) < 0)
+			return WS_RAISED;
+	uint8_t *res;
+	int r = ws_gai((const char *)h, hl, (const char *)s, sl, opt[0], opt[1], opt[2], opt[3],
+	               &res);
+	if (r < 0)
+		return ws_os_error(r, "getaddrinfo");
+	uint32_t count = 0;
+	struct ws_ai ai;
+	for (const uint8_t *p = res; p < res + r; count++)
+		p = ws_ai_next(p, &ai);
+	if (ws_out_list(count) < 0)
+		return WS_RAISED;
+	for (const uint8_t *p = res; p < res + r;) {
+		p = ws_ai_next(p, &ai);
+		if (ws_out_list(5) < 0 || ws_out_int(ai.family) < 0 || ws_out_int(ai.socktype) < 0 ||
+		    ws_out_int(ai.proto) < 0 ||
+		    ws_out_str((const char *)ai.canon, ai.canonlen) < 0 ||
+		    ws_sockaddr_decode(ai.addr, ai.addrlen, ai.proto) < 0)
+			return WS_RAISED;
+	}
+	return 0;
+}
+
+int ws_fn_getnameinfo(ws_args *a)
+{
+	const wv *sa = ws_arg(a, 0);
+	wv list, item[4];
+	uint32_t n, flow = 0, scope = 0;
+	int32_t port, flags;
+	const uint8_t *host;
+	uint32_t hostlen;
+	if (!sa || wv_tag(sa) != WV_LIST)
+		return ws_type_error("getnameinfo() argument 1 must be a tuple");
+	list = *sa;
+	wv_list(&list, &n);
+	if (n < 2 || n > 4)
+		return ws_type_error("getnameinfo(): illegal sockaddr argument");
+	for (uint32_t i = 0; i < n; i++)
+		if (wv_next(&list, &item[i]) < 0)
+			return WS_RAISED;
+	if (wv_tag(&item[0]) != WV_STR || wv_tag(&item[1]) != WV_INT)
+		return ws_type_error("getnameinfo(): illegal sockaddr argument");
+	if (wv_cstr(&item[0], "getnameinfo() host", &host, &hostlen) < 0 ||
+	    wv_cint(&item[1], "port", &port) < 0 ||
+	    (n > 2 && wv_cuint_mask(&item[2], "flowinfo", &flow) < 0) ||
+	    (n > 3 && wv_cuint_mask(&item[3], "scope_id", &scope) < 0) ||
+	    wv_cint(ws_arg(a, 1), "getnameinfo() argument 2", &flags) < 0)
+		return WS_RAISED;
+	if (flow > 0xfffff)
+		return ws_value_error("getnameinfo(): flowinfo must be 0-1048575.");
+	char pbuf[16];
+	uint32_t pl = (uint32_t)ws_fmt(pbuf, sizeof pbuf, "%d", port);
+	uint8_t *res;
+	int r = ws_gai((const char *)host, hostlen, pbuf, pl, WS_AF_UNSPEC, WS_SOCK_DGRAM, 0,
+	               WS_AI_NUMERICHOST, &res);
+	if (r < 0)
+		return ws_os_error(r, "getaddrinfo");
+	struct ws_ai ai;
+	if (r == 0)
+		return ws_raise(WS_ERR_GAI, WS_EAI_NONAME, NULL);
+	if (ws_ai_next(res, &ai) != res + r)
+		return ws_raise(WS_ERR_OS, 0, "sockaddr resolved to multiple addresses");
+	uint8_t addr[WS_SOCKADDR_MAX];
+	uint32_t alen = ai.addrlen < sizeof addr ? ai.addrlen : sizeof addr;
+	memcpy(addr, ai.addr, alen);
+	if (ai.family == WS_AF_INET) {
+		if (n != 2)
+			return ws_raise(WS_ERR_OS, 0, "IPv4 sockaddr must be 2 tuple");
+	} else if (ai.family == WS_AF_INET6 && alen >= 28) {
+		ws_put32be(addr + 4, flow);
+		ws_put32le(addr + 24, scope);
+	}
+	char *hbuf = ws_scratch(1025), *sbuf = ws_scratch(32);
+	if (!hbuf || !sbuf)
+		return ws_os_error(-WS_ENOMEM, "getnameinfo");
+	r = HOST(getnameinfo)(addr, alen, flags, hbuf, 1025, sbuf, 32);
+	if (r < 0)
+		return ws_os_error(r, "getnameinfo");
+	if (ws_out_list(2) < 0 || ws_out_cstr(hbuf) < 0)
+		return WS_RAISED;
+	return ws_out_cstr(sbuf);
+}
+
+int ws_fn_gethostbyname(ws_args *a)
+{
+	const uint8_t *name;
+	uint32_t n, salen = 16;
+	uint8_t sa[28];
+	char buf[64];
+	if (ws_host_arg(ws_arg(a, 0), "gethostbyname() argument 1", 1, &name, &n) < 0 ||
+	    ws_setipaddr(name, n, WS_AF_INET, sa, &salen) < 0 ||
+	    ws_makeipaddr(sa, salen, buf, sizeof buf) < 0)
+		return WS_RAISED;
+	return ws_out_cstr(buf);
+}
+
+/* Writes [name, aliases, addresses] from the host's hostent record. */
+static int ws_out_hostent(const uint8_t *p, int family)
+{
+	uint32_t n = ws_get32le(p);
+	if (ws_out_list(3) < 0 || ws_out_str((const char *)p + 4, n) < 0)
+		return WS_RAISED;
+	p += 4 + n;
+	uint32_t naliases = ws_get32le(p);
+	p += 4;
+	if (ws_out_list(naliases) < 0)
+		return WS_RAISED;
+	for (uint32_t i = 0; i < naliases; i++) {
+		n = ws_get32le(p);
+		if (ws_out_str((const char *)p + 4, n) < 0)
+			return WS_RAISED;
+		p += 4 + n;
+	}
+	int32_t type = (int32_t)ws_get32le(p);
+	uint32_t alen = ws_get32le(p + 4), naddrs = ws_get32le(p + 8);
+	p += 12;
+	if (type != family || (alen != 4 && alen != 16))
+		return ws_os_error(-WS_EAFNOSUPPORT, "gethostbyname");
+	if (ws_out_list(naddrs) < 0)
+		return WS_RAISED;
+	for (uint32_t i = 0; i < naddrs; i++, p += alen) {
+		char buf[64];
+		ws_inet_ntop(alen == 4 ? WS_AF_INET : WS_AF_INET6, p, buf, sizeof buf);
+		if (ws_out_cstr(buf) < 0)
+			return WS_RAISED;
+	}
+	return 0;
+}
+
+int ws_fn_gethostbyname_ex(ws_args *a)
+{
+	const uint8_t *name;
+	uint32_t n, salen = 16;
+	uint8_t sa[28], *out;
+	if (ws_host_arg(ws_arg(a, 0), "gethostbyname_ex() argument 1", 1, &name, &n) < 0 ||
+	    ws_setipaddr(name, n, WS_AF_INET, sa, &salen) < 0)
+		return WS_RAISED;
+	int32_t r = WS_GROWING(out, cap, HOST(gethostbyname)((const char *)name, n, WS_AF_INET,
+	                                                     out, cap));
+	if (r < 0)
+		return ws_os_error(r, "gethostbyname");
+	return ws_out_hostent(out, WS_AF_INET);
+}
+
+static int ws_hostbyaddr(const uint8_t *name, uint32_t n)
+{
+	uint8_t sa[28], *out;
+	uint32_t salen = sizeof sa;
+	if (ws_setipaddr(name, n, WS_AF_UNSPEC, sa, &salen) < 0)
+		return WS_RAISED;
+	int family = ws_get16le(sa);
+	const uint8_t *addr = family == WS_AF_INET ? sa + 4 : sa + 8;
+	uint32_t alen = family == WS_AF_INET ? 4 : 16;
+	int32_t r = WS_GROWING(out, cap, HOST(gethostbyaddr)(addr, alen, family, out, cap));
+	if (r < 0)
+		return ws_os_error(r, "gethostbyaddr");
+	return ws_out_hostent(out, family);
+}
+
+int ws_fn_gethostbyaddr(ws_args *a)
+{
+	const uint8_t *name;
+	uint32_t n;
+	if (ws_host_arg(ws_arg(a, 0), "gethostbyaddr() argument 1", 1, &name, &n) < 0)
+		return WS_RAISED;
+	return ws_hostbyaddr(name, n);
+}
+
+static int ws_isspace(uint8_t c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+}
+
+/* Python's socket.getfqdn: the first dotted name among gethostbyaddr's answers. */
+int ws_fn_getfqdn(ws_args *a)
+{
+	const uint8_t *name = (const uint8_t *)"";
+	uint32_t n = 0;
+	char hn[256];
+	if (ws_arg(a, 0) && wv_cstr(ws_arg(a, 0), "getfqdn() argument 1", &name, &n) < 0)
+		return WS_RAISED;
+	while (n && ws_isspace(name[0]))
+		name++, n--;
+	while (n && ws_isspace(name[n - 1]))
+		n--;
+	if (n == 0 || (n == 7 && !memcmp(name, "0.0.0.0", 7)) || (n == 2 && !memcmp(name, "::", 2))) {
+		int32_t l = HOST(gethostname)(hn, sizeof hn);
+		if (l < 0)
+			return ws_os_error(l, "gethostname");
+		name = (const uint8_t *)hn;
+		n = (uint32_t)l < sizeof hn ? (uint32_t)l : sizeof hn;
+	}
+	if (ws_idna_check(name, n) < 0)
+		return WS_RAISED;
+	uint32_t mark = ws_out_len();
+	if (ws_hostbyaddr(name, n) < 0) {
+		if (ws_err.kind == WS_ERR_TYPE || ws_err.kind == WS_ERR_VALUE)
+			return WS_RAISED;
+		ws_err.kind = WS_ERR_NONE;
+		ws_out_reset();
+		return ws_out_str((const char *)name, n);
+	}
+	/* Pick from the hostent just written, then replace it with the answer. */
+	const uint8_t *p = ws_out_ptr() + mark;
+	wv all = { p, p + (ws_out_len() - mark) }, hostname, aliases, alias;
+	uint32_t cnt, na;
+	const uint8_t *s, *best;
+	uint32_t sl, bestl;
+	wv_list(&all, &cnt);
+	wv_next(&all, &hostname);
+	wv_next(&all, &aliases);
+	wv_strbytes(&hostname, "name", &best, &bestl, NULL);
+	wv_list(&aliases, &na);
+	int found = memchr(best, '.', bestl) != NULL;
+	for (uint32_t i = 0; i < na && !found; i++) {
+		wv_next(&aliases, &alias);
+		wv_strbytes(&alias, "alias", &s, &sl, NULL);
+		if (memchr(s, '.', sl)) {
+			best = s;
+			bestl = sl;
+			found = 1;
+		}
+	}
+	char *copy = ws_scratch(bestl + 1);
+	if (!copy)
+		return ws_os_error(-WS_ENOMEM, "getfqdn");
+	memcpy(copy, best, bestl);
+	ws_out_reset();
+	return ws_out_str(copy, bestl);
+}
