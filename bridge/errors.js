@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+// The error classes of Python's socket module, with Node-style `code` and `syscall`.
+// Every exception the package throws is built here.
+'use strict';
+const table = require('./errno');
+const C = require('./constants');
+
+const gaiNames = {};
+const herrNames = { 1: 'HOST_NOT_FOUND', 2: 'TRY_AGAIN', 3: 'NO_RECOVERY', 4: 'NO_DATA' };
+for (const [k, v] of Object.entries(C)) if (k.startsWith('EAI_')) gaiNames[v] = k;
+
+class OSError extends Error {
+  constructor(errno, strerror, extra = {}) {
+    const hasErrno = errno !== null && errno !== undefined;
+    super(hasErrno ? `[Errno ${errno}] ${strerror}` : strerror);
+    this.errno = hasErrno ? errno : null;
+    this.strerror = hasErrno ? strerror : null;
+    if (extra.code !== undefined) this.code = extra.code;
+    else if (hasErrno && table.errno[errno]) this.code = table.errno[errno][0];
+    if (extra.syscall) this.syscall = extra.syscall;
+    if (extra.filename !== undefined) this.filename = extra.filename;
+  }
+  get name() { return this.constructor.name; }
+}
+
+class timeout extends OSError {
+  constructor(message = 'timed out') {
+    super(null, message, { code: 'ETIMEDOUT' });
+  }
+}
+
+class gaierror extends OSError {
+  constructor(eai, strerror = table.gai[eai] || 'Unknown error', extra = {}) {
+    super(eai, strerror, { code: gaiNames[eai] || 'EAI_UNKNOWN', ...extra });
+  }
+}
+
+class herror extends OSError {
+  constructor(h, strerror = table.herror[h] || 'Resolver internal error', extra = {}) {
+    super(h, strerror, { code: herrNames[h] || 'HERROR', ...extra });
+  }
+}
+
+// Python's OSError subclasses chosen by errno (PEP 3151).
+class BlockingIOError extends OSError {}
+class ConnectionError extends OSError {}
+class BrokenPipeError extends ConnectionError {}
+class ConnectionAbortedError extends ConnectionError {}
+class ConnectionRefusedError extends ConnectionError {}
+class ConnectionResetError extends ConnectionError {}
+class FileExistsError extends OSError {}
+class FileNotFoundError extends OSError {}
+class InterruptedError extends OSError {}
+class PermissionError extends OSError {}
+class ProcessLookupError extends OSError {}
+class TimeoutError extends OSError {}
+
+const E = {};
+for (const [n, [name]] of Object.entries(table.errno)) if (name) E[name] = Number(n);
+const byErrno = {
+  [E.EAGAIN]: BlockingIOError, [E.EALREADY]: BlockingIOError,
+  [E.EINPROGRESS]: BlockingIOError,
+  [E.EPIPE]: BrokenPipeError, [E.ESHUTDOWN]: BrokenPipeError,
+  [E.ECONNABORTED]: ConnectionAbortedError, [E.ECONNREFUSED]: ConnectionRefusedError,
+  [E.ECONNRESET]: ConnectionResetError, [E.EEXIST]: FileExistsError,
+  [E.ENOENT]: FileNotFoundError, [E.EINTR]: InterruptedError,
+  [E.EACCES]: PermissionError, [E.EPERM]: PermissionError,
+  [E.ESRCH]: ProcessLookupError, [E.ETIMEDOUT]: TimeoutError,
+};
+
+/** OSError (or the PEP 3151 subclass) for a positive errno, as Python raises it. */
+function fromErrno(errno, syscall, extra = {}) {
+  const Cls = byErrno[errno] || OSError;
+  const text = table.errno[errno] ? table.errno[errno][1] : `Unknown error ${errno}`;
+  return new Cls(errno, text, { syscall, ...extra });
+}
+
+module.exports = {
+  OSError, error: OSError, timeout, gaierror, herror, fromErrno,
+  BlockingIOError, ConnectionError, BrokenPipeError, ConnectionAbortedError,
+  ConnectionRefusedError, ConnectionResetError, FileExistsError, FileNotFoundError,
+  InterruptedError, PermissionError, ProcessLookupError, TimeoutError,
+};

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+import { createRequire } from 'node:module';
+
+const wasock = createRequire(import.meta.url)('./index.js');
+export default wasock;
+export const {
+  htons, ntohs, htonl, ntohl, inet_aton, inet_ntoa, inet_pton, inet_ntop, CMSG_LEN,
+  CMSG_SPACE, encode_sockaddr, decode_sockaddr, getaddrinfo, getnameinfo, gethostbyname,
+  gethostbyname_ex, gethostbyaddr, getfqdn, gethostname, sethostname, getservbyname,
+  getservbyport, getprotobyname, if_nameindex, if_nametoindex, if_indextoname,
+  getdefaulttimeout, setdefaulttimeout, has_dualstack_ipv6, has_ipv6, close, OSError, error,
+  timeout, gaierror, herror,
+} = wasock;
