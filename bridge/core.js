@@ -247,4 +247,12 @@ for (let i = 0, n = ex.ws_fn_count(); i < n; i++) {
   }[name];
 }
 
-module.exports = { addon, ex, mem, fns, writeArgs, result, lastError, read, T };
+// The socket object's methods, by name: method(name) calls it on a socket id.
+const methods = {};
+for (let i = 0, n = ex.ws_method_count(); i < n; i++) {
+  const name = cString(ex.ws_method_name(i), 64);
+  const id = i;
+  methods[name] = (sock, args) => result(ex.ws_method(id, sock, writeArgs(args)));
+}
+
+module.exports = { addon, ex, mem, fns, methods, writeArgs, result, lastError, read, T };

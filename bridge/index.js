@@ -4,6 +4,7 @@
 const constants = require('./constants');
 const errors = require('./errors');
 const { fns } = require('./core');
+const sockets = require('./socket');
 
 const api = { ...constants, has_ipv6: true };
 
@@ -15,6 +16,9 @@ for (const name of [
   'if_nameindex', 'if_nametoindex', 'if_indextoname', 'getdefaulttimeout',
   'setdefaulttimeout', 'has_dualstack_ipv6', 'close',
 ]) api[name] = fns[name];
+
+for (const name of ['Socket', 'SocketType', 'socket', 'socketpair', 'fromfd',
+  'create_connection', 'create_server', 'send_fds', 'recv_fds']) api[name] = sockets[name];
 
 Object.assign(api, errors);
 module.exports = api;

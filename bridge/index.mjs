@@ -9,5 +9,6 @@ export const {
   gethostbyname_ex, gethostbyaddr, getfqdn, gethostname, sethostname, getservbyname,
   getservbyport, getprotobyname, if_nameindex, if_nametoindex, if_indextoname,
   getdefaulttimeout, setdefaulttimeout, has_dualstack_ipv6, has_ipv6, close, OSError, error,
-  timeout, gaierror, herror,
+  timeout, gaierror, herror, Socket, SocketType, socket, socketpair, fromfd,
+  create_connection, create_server, send_fds, recv_fds,
 } = wasock;

@@ -5,7 +5,7 @@
  */
 #include <stdlib.h>
 
-#include "core.h"
+#include "sock.h"
 
 #define WS_MODFN(name, min, max) int ws_fn_##name(ws_args *a);
 #include "functions.h"
@@ -83,11 +83,52 @@ int32_t WS_EXPORT(ws_call)(uint32_t i, uint32_t arglen)
 	ws_args a;
 	ws_call_begin();
 	if (i >= ws_fn_count() || arglen > arg_cap)
-		return ws_type_error("no such function");
+		return ws_type_error("no such function"), -1;
 	const struct ws_fndef *d = &ws_fns[i];
 	int r = ws_args_parse(&a, d->name, arg_buf, arglen, d->min, d->max);
 	if (r == 0)
 		r = d->fn(&a);
+	ws_mem_sync();
+	if (r < 0) {
+		if (ws_err.kind == WS_ERR_NONE)
+			ws_os_error(r, d->name);
+		return -1;
+	}
+	return (int32_t)ws_out_len();
+}
+
+static const struct ws_methdef {
+	const char *name;
+	int (*fn)(struct ws_sock *s, ws_args *a);
+	uint8_t min, max;
+} ws_methods[] = {
+#define WS_SOCKMETHOD(name, min, max) { #name, ws_m_##name, min, max },
+#include "sockmethods.h"
+#undef WS_SOCKMETHOD
+};
+
+uint32_t WS_EXPORT(ws_method_count)(void)
+{
+	return sizeof ws_methods / sizeof ws_methods[0];
+}
+
+const char *WS_EXPORT(ws_method_name)(uint32_t i)
+{
+	return i < ws_method_count() ? ws_methods[i].name : NULL;
+}
+
+/* Calls method i of socket id with the argument list in the argument area. */
+int32_t WS_EXPORT(ws_method)(uint32_t i, int32_t id, uint32_t arglen)
+{
+	ws_args a;
+	ws_call_begin();
+	if (i >= ws_method_count() || arglen > arg_cap)
+		return ws_type_error("no such method"), -1;
+	const struct ws_methdef *d = &ws_methods[i];
+	struct ws_sock *s = ws_sock_get(id);
+	int r = s ? ws_args_parse(&a, d->name, arg_buf, arglen, d->min, d->max) : WS_RAISED;
+	if (r == 0)
+		r = d->fn(s, &a);
 	ws_mem_sync();
 	if (r < 0) {
 		if (ws_err.kind == WS_ERR_NONE)

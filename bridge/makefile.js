@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: MIT
+// socket.makefile(): a synchronous file object over a socket, as Python's SocketIO wrapped
+// in io's buffered and text layers. The socket's fd closes only after every file object
+// and the socket itself are closed (the core counts the file objects).
+'use strict';
+const { methods } = require('./core');
+const errors = require('./errors');
+
+const DEFAULT_BUFFER_SIZE = 8192;
+const NODE_ENCODINGS = { 'utf-8': 'utf8', utf8: 'utf8', latin1: 'latin1', 'latin-1': 'latin1',
+  'iso-8859-1': 'latin1', ascii: 'ascii', 'us-ascii': 'ascii', 'utf-16le': 'utf16le',
+  'utf-16-le': 'utf16le' };
+
+class SocketFile {
+  #sock; #id; #closed = false; #timedOut = false;
+  #reading; #writing; #binary; #buffering;
+  #rbuf = []; #rlen = 0; #eof = false;
+  #wbuf = []; #wlen = 0;
+  #encoding; #decoder; #text = ''; #newline; #strict;
+
+  constructor(sock, id, mode, buffering, encoding, errorsArg, newline) {
+    if (typeof mode !== 'string' || ![...mode].every((c) => 'rwb'.includes(c)))
+      throw new RangeError(`invalid mode ${JSON.stringify(mode)} (only r, w, b allowed)`);
+    this.#writing = mode.includes('w');
+    this.#reading = mode.includes('r') || !this.#writing;
+    this.#binary = mode.includes('b');
+    if (buffering === null || buffering === undefined || buffering < 0) buffering = DEFAULT_BUFFER_SIZE;
+    if (!Number.isInteger(buffering)) throw new TypeError('buffering must be an integer');
+    if (buffering === 0 && !this.#binary) throw new RangeError('unbuffered streams must be binary');
+    this.#buffering = buffering;
+    if (!this.#binary) {
+      const enc = String(encoding ?? 'utf-8').toLowerCase();
+      this.#encoding = NODE_ENCODINGS[enc];
+      if (!this.#encoding) throw new RangeError(`unknown encoding: ${encoding}`);
+      this.#strict = (errorsArg ?? 'strict') === 'strict';
+      this.#decoder = new TextDecoder(this.#encoding === 'utf16le' ? 'utf-16le' :
+        this.#encoding === 'utf8' ? 'utf-8' : 'latin1', { fatal: this.#strict });
+      if (![null, undefined, '', '\n', '\r', '\r\n'].includes(newline))
+        throw new RangeError(`illegal newline value: ${newline}`);
+      this.#newline = newline ?? null;
+    }
+    this.mode = mode;
+    this.#sock = sock;
+    this.#id = id;
+    methods.io_ref(id, []);
+  }
+
+  get closed() { return this.#closed; }
+  get name() { return this.#sock.fileno(); }
+  fileno() { return this.#sock.fileno(); }
+  readable() { this.#check(); return this.#reading; }
+  writable() { this.#check(); return this.#writing; }
+  seekable() { return false; }
+
+  #check(what) {
+    if (this.#closed) throw new RangeError('I/O operation on closed file.');
+    if (what === 'r' && !this.#reading) throw new errors.OSError(null, 'File not open for reading');
+    if (what === 'w' && !this.#writing) throw new errors.OSError(null, 'File not open for writing');
+  }
+
+  // One recv into the read buffer; false at EOF or when a non-blocking socket has nothing.
+  #fill(size) {
+    if (this.#eof) return false;
+    if (this.#timedOut) throw new errors.OSError(null, 'cannot read from timed out object');
+    let chunk;
+    try {
+      chunk = this.#sock.recv(Math.max(size, this.#buffering || 1));
+    } catch (e) {
+      if (e instanceof errors.timeout) this.#timedOut = true;
+      if (e instanceof errors.BlockingIOError) return false;
+      throw e;
+    }
+    if (chunk.length === 0) {
+      this.#eof = true;
+      return false;
+    }
+    this.#rbuf.push(chunk);
+    this.#rlen += chunk.length;
+    return true;
+  }
+
+  #take(n) {
+    const all = this.#rbuf.length === 1 ? this.#rbuf[0] : Buffer.concat(this.#rbuf, this.#rlen);
+    const out = all.subarray(0, n);
+    const rest = all.subarray(n);
+    this.#rbuf = rest.length ? [rest] : [];
+    this.#rlen = rest.length;
+    return Buffer.from(out);
+  }
+
+  #readBytes(n) {
+    if (n === null || n === undefined || n < 0) {
+      while (this.#fill(DEFAULT_BUFFER_SIZE));
+      return this.#take(this.#rlen);
+    }
+    if (this.#buffering === 0 && this.#rlen === 0) {
+      this.#fill(n);
+      return this.#take(Math.min(n, this.#rlen));
+    }
+    while (this.#rlen < n && this.#fill(n - this.#rlen));
+    return this.#take(Math.min(n, this.#rlen));
+  }
+
+  #readBytesLine(limit) {
+    for (;;) {
+      const all = this.#rbuf.length > 1 ? Buffer.concat(this.#rbuf, this.#rlen) : this.#rbuf[0];
+      if (all) this.#rbuf = [all];
+      const nl = all ? all.indexOf(10) : -1;
+      if (nl >= 0 && (limit < 0 || nl < limit)) return this.#take(nl + 1);
+      if (limit >= 0 && this.#rlen >= limit) return this.#take(limit);
+      if (!this.#fill(DEFAULT_BUFFER_SIZE)) return this.#take(this.#rlen);
+    }
+  }
+
+  // Decodes what is buffered, applying universal newlines when newline is null.
+  #decodeMore() {
+    const more = this.#fill(DEFAULT_BUFFER_SIZE);
+    const bytes = this.#take(this.#rlen);
+    let s;
+    try {
+      s = this.#decoder.decode(bytes, { stream: more });
+    } catch (e) {
+      throw new RangeError(`'${this.#encoding}' codec can't decode bytes: ${e.message}`);
+    }
+    if (this.#newline === null) {
+      s = this.#pendingCR + s;
+      this.#pendingCR = '';
+    }
+    this.#text += s;
+    if (this.#newline === null) {
+      const held = more && this.#text.endsWith('\r') ? '\r' : '';
+      if (held) this.#text = this.#text.slice(0, -1);
+      this.#text = this.#text.replace(/\r\n?/g, '\n');
+      this.#pendingCR = held;
+    }
+    return more;
+  }
+
+  #pendingCR = '';
+
+  #textTake(n) {
+    const out = this.#text.slice(0, n);
+    this.#text = this.#text.slice(n);
+    return out;
+  }
+
+  read(n = -1) {
+    this.#check('r');
+    if (this.#binary) return this.#readBytes(n);
+    if (n === null || n < 0) {
+      while (this.#decodeMore());
+      return this.#textTake(this.#text.length);
+    }
+    while (this.#text.length < n && this.#decodeMore());
+    return this.#textTake(n);
+  }
+
+  readinto(b) {
+    this.#check('r');
+    if (!this.#binary) throw new TypeError('readinto() needs a binary file');
+    const data = this.#readBytes(b.byteLength);
+    new Uint8Array(b.buffer, b.byteOffset, b.byteLength).set(data);
+    return data.length;
+  }
+
+  readline(limit = -1) {
+    this.#check('r');
+    if (limit === null) limit = -1;
+    if (this.#binary) return this.#readBytesLine(limit);
+    const ends = this.#newline === '' ? /\r\n|\r|\n/ : this.#newline === null ? /\n/
+      : new RegExp(this.#newline.replace('\r', '\\r').replace('\n', '\\n'));
+    for (;;) {
+      const m = ends.exec(this.#text);
+      if (m && !(this.#newline === '' && m[0] === '\r' && m.index === this.#text.length - 1 && !this.#eof)) {
+        const end = m.index + m[0].length;
+        if (limit < 0 || end <= limit) return this.#textTake(end);
+      }
+      if (limit >= 0 && this.#text.length >= limit) return this.#textTake(limit);
+      if (!this.#decodeMore()) {
+        const m2 = ends.exec(this.#text);
+        if (m2) return this.#textTake(m2.index + m2[0].length);
+        return this.#textTake(this.#text.length);
+      }
+    }
+  }
+
+  readlines(hint = -1) {
+    const lines = [];
+    let total = 0;
+    for (;;) {
+      const line = this.readline();
+      if (!line.length) break;
+      lines.push(line);
+      total += line.length;
+      if (hint > 0 && total >= hint) break;
+    }
+    return lines;
+  }
+
+  *[Symbol.iterator]() {
+    for (;;) {
+      const line = this.readline();
+      if (!line.length) return;
+      yield line;
+    }
+  }
+
+  write(data) {
+    this.#check('w');
+    let bytes;
+    if (this.#binary) {
+      if (!ArrayBuffer.isView(data) && !(data instanceof ArrayBuffer))
+        throw new TypeError(`a bytes-like object is required, not '${typeof data}'`);
+      bytes = Buffer.from(ArrayBuffer.isView(data) ? data.buffer : data,
+        ArrayBuffer.isView(data) ? data.byteOffset : 0, data.byteLength);
+    } else {
+      if (typeof data !== 'string') throw new TypeError(`write() argument must be str, not ${typeof data}`);
+      let s = data;
+      if (this.#newline === '\r' || this.#newline === '\r\n') s = s.replace(/\n/g, this.#newline);
+      bytes = Buffer.from(s, this.#encoding);
+    }
+    if (this.#buffering === 0) {
+      return this.#sock.send(bytes);
+    }
+    this.#wbuf.push(Buffer.from(bytes));
+    this.#wlen += bytes.length;
+    if (this.#wlen >= this.#buffering)
+      this.flush();
+    return this.#binary ? bytes.length : data.length;
+  }
+
+  writelines(lines) {
+    for (const l of lines) this.write(l);
+  }
+
+  flush() {
+    this.#check();
+    if (!this.#wlen) return;
+    const data = Buffer.concat(this.#wbuf, this.#wlen);
+    this.#wbuf = [];
+    this.#wlen = 0;
+    this.#sock.sendall(data);
+  }
+
+  close() {
+    if (this.#closed) return;
+    try {
+      if (this.#writing && this.#wlen) this.flush();
+    } finally {
+      this.#closed = true;
+      methods.io_unref(this.#id, []);
+    }
+  }
+
+  [Symbol.dispose]() { this.close(); }
+}
+
+module.exports = { SocketFile, DEFAULT_BUFFER_SIZE };

@@ -1,0 +1,339 @@
+// SPDX-License-Identifier: MIT
+// The socket object. State and semantics live in the core's socket table; a Socket
+// holds the core's id, marshals arguments and copies data between JS buffers and the
+// core's I/O area. Hot methods (send, recv, sendall, recv_into) skip the generic
+// argument encoding when their arguments are plain.
+'use strict';
+const util = require('node:util');
+const C = require('./constants');
+const errors = require('./errors');
+const core = require('./core');
+const { ex, mem, methods, fns, lastError } = core;
+
+const kId = Symbol('wasock.id');
+const kWrap = Symbol('wasock.wrap');
+const CHUNK = 1 << 20;
+
+// A socket the program dropped without close() is closed when it is collected.
+const finalizer = new FinalizationRegistry((id) => {
+  try { methods.close(id, []); } catch { /* already gone */ }
+});
+
+function bytesOf(v) {
+  if (ArrayBuffer.isView(v)) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  if (v instanceof ArrayBuffer || v instanceof SharedArrayBuffer) return new Uint8Array(v);
+  return null;
+}
+
+function writableBytes(v, what) {
+  const b = bytesOf(v);
+  if (!b) throw new TypeError(`${what} must be a writable bytes-like object, not ${
+    v === null ? 'null' : typeof v}`);
+  return b;
+}
+
+const plainInt = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0x7fffffff;
+const plainFlags = (v) => v === undefined || (typeof v === 'number' && (v | 0) === v);
+
+// Copies n bytes of the I/O area out into a new Buffer.
+function ioBuffer(n) {
+  const p = ex.ws_io_area(0);
+  return Buffer.from(mem().subarray(p, p + n));
+}
+
+class Socket {
+  #id;
+  #family;
+  #type;
+  #proto;
+
+  // socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=null); with a fileno, the
+  // omitted ones are read from the descriptor.
+  constructor(family, type, proto, fileno = null) {
+    let info;
+    if (family && family[kWrap]) {
+      info = family.info;
+    } else {
+      const given = (v) => v !== undefined && v !== null;
+      const fd = given(fileno);
+      info = fns.socket(given(family) ? family : fd ? -1 : C.AF_INET,
+        given(type) ? type : fd ? -1 : C.SOCK_STREAM, given(proto) ? proto : fd ? -1 : 0,
+        fd ? fileno : null);
+    }
+    [this.#id, this.#family, this.#type, this.#proto] = info;
+    finalizer.register(this, this.#id, this);
+  }
+
+  static [kWrap](info) {
+    return new Socket({ [kWrap]: true, info });
+  }
+
+  get family() { return this.#family; }
+  get type() { return this.#type; }
+  get proto() { return this.#proto; }
+  get [kId]() { return this.#id; }
+
+  #call(name, args) {
+    return methods[name](this.#id, args);
+  }
+
+  #forget() {
+    finalizer.unregister(this);
+  }
+
+  accept() {
+    const [info, address] = this.#call('accept', []);
+    return [Socket[kWrap](info), address];
+  }
+
+  bind(address) { return this.#call('bind', [address]); }
+  connect(address) { return this.#call('connect', [address]); }
+  connect_ex(address) { return this.#call('connect_ex', [address]); }
+  listen(...args) { return this.#call('listen', args); }
+  shutdown(how) { return this.#call('shutdown', [how]); }
+  getsockname() { return this.#call('getsockname', []); }
+  getpeername() { return this.#call('getpeername', []); }
+  getsockopt(...args) { return this.#call('getsockopt', args); }
+  setsockopt(...args) { return this.#call('setsockopt', args); }
+  getblocking() { return this.#call('getblocking', []); }
+  setblocking(flag) { return this.#call('setblocking', [flag]); }
+  gettimeout() { return this.#call('gettimeout', []); }
+  settimeout(value) { return this.#call('settimeout', [value]); }
+  get_inheritable() { return this.#call('get_inheritable', []); }
+  set_inheritable(flag) { return this.#call('set_inheritable', [flag]); }
+
+  fileno() {
+    try { return this.#call('fileno', []); } catch (e) {
+      if (e.errno === C.EBADF || e.code === 'EBADF') return -1;
+      throw e;
+    }
+  }
+
+  close() {
+    try {
+      this.#call('close', []);
+    } catch (e) {
+      if (e.code !== 'EBADF') throw e;
+    }
+    this.#forget();
+  }
+
+  [Symbol.dispose]() { this.close(); }
+
+  detach() {
+    const fd = this.#call('detach', []);
+    this.#forget();
+    return fd;
+  }
+
+  dup() { return Socket[kWrap](this.#call('dup', [])); }
+
+  recv(bufsize, flags) {
+    if (!plainInt(bufsize) || !plainFlags(flags)) return this.#call('recv', [bufsize, flags]);
+    const n = ex.ws_sock_recv(this.#id, bufsize, flags | 0);
+    if (n < 0) throw lastError();
+    return ioBuffer(n);
+  }
+
+  recvfrom(...args) { return this.#call('recvfrom', args); }
+
+  recv_into(buffer, nbytes, flags) {
+    const b = writableBytes(buffer, 'recv_into() argument 1');
+    const n = this.#call('recv_into', [b.byteLength, nbytes, flags]);
+    const p = ex.ws_io_area(0);
+    b.set(mem().subarray(p, p + n));
+    return n;
+  }
+
+  recvfrom_into(buffer, nbytes, flags) {
+    const b = writableBytes(buffer, 'recvfrom_into() argument 1');
+    const [n, address] = this.#call('recvfrom_into', [b.byteLength, nbytes, flags]);
+    const p = ex.ws_io_area(0);
+    b.set(mem().subarray(p, p + n));
+    return [n, address];
+  }
+
+  recvmsg(...args) { return this.#call('recvmsg', args); }
+
+  recvmsg_into(buffers, ancbufsize, flags) {
+    if (buffers === null || typeof buffers !== 'object' || typeof buffers[Symbol.iterator] !== 'function')
+      throw new TypeError('recvmsg_into() argument 1 must be an iterable');
+    const views = [...buffers].map((b) => writableBytes(b, 'recvmsg_into() argument 1 items'));
+    const res = this.#call('recvmsg_into', [views.map((v) => v.byteLength), ancbufsize, flags]);
+    let left = res[0];
+    let p = ex.ws_io_area(0);
+    const m = mem();
+    for (const v of views) {
+      if (left <= 0) break;
+      const k = Math.min(left, v.byteLength);
+      v.set(m.subarray(p, p + k));
+      p += k;
+      left -= k;
+    }
+    return res;
+  }
+
+  send(data, flags) {
+    const b = bytesOf(data);
+    if (!b || !plainFlags(flags) || b.byteLength > CHUNK) return this.#call('send', [data, flags]);
+    const p = ex.ws_io_area(b.byteLength);
+    mem().set(b, p);
+    const n = ex.ws_sock_send(this.#id, b.byteLength, flags | 0);
+    if (n < 0) throw lastError();
+    return n;
+  }
+
+  sendall(data, flags) {
+    const b = bytesOf(data);
+    if (!b || !plainFlags(flags)) return this.#call('sendall', [data, flags]);
+    let off = 0;
+    do {
+      const n = Math.min(CHUNK, b.byteLength - off);
+      const p = ex.ws_io_area(n);
+      mem().set(b.subarray(off, off + n), p);
+      if (ex.ws_sock_sendall(this.#id, n, flags | 0, off > 0 ? 1 : 0) < 0) throw lastError();
+      off += n;
+    } while (off < b.byteLength);
+    return null;
+  }
+
+  sendto(...args) { return this.#call('sendto', args); }
+
+  sendmsg(buffers, ...rest) {
+    if (buffers !== null && typeof buffers === 'object' && !Array.isArray(buffers) &&
+        typeof buffers[Symbol.iterator] === 'function') buffers = [...buffers];
+    return this.#call('sendmsg', [buffers, ...rest.map((r, i) => (i === 0 && r &&
+      typeof r === 'object' && !Array.isArray(r) && typeof r[Symbol.iterator] === 'function'
+      ? [...r] : r))]);
+  }
+
+  sendmsg_afalg() {
+    throw new errors.OSError(C.EAFNOSUPPORT, 'sendmsg_afalg() needs an AF_ALG socket',
+      { code: 'EAFNOSUPPORT', syscall: 'sendmsg' });
+  }
+
+  sendfile(file, offset = 0, count = null) {
+    const fd = typeof file === 'number' ? file : file && typeof file.fd === 'number' ? file.fd : file;
+    return this.#call('sendfile', [fd, offset, count]);
+  }
+
+  makefile(mode = 'r', buffering = null, encoding = null, errorsArg = null, newline = null) {
+    const { SocketFile } = require('./makefile');
+    if (encoding !== null && typeof encoding === 'object') {
+      ({ encoding = null, errors: errorsArg = null, newline = null } = encoding);
+    }
+    return new SocketFile(this, this.#id, mode, buffering, encoding, errorsArg, newline);
+  }
+
+  [util.inspect.custom]() {
+    let fd = -1;
+    try { fd = this.#call('fileno', []); } catch { /* closed */ }
+    const parts = [`fd=${fd}`, `family=${this.#family}`, `type=${this.#type}`, `proto=${this.#proto}`];
+    if (fd >= 0) {
+      try { parts.push(`laddr=${util.inspect(this.getsockname())}`); } catch { /* unbound */ }
+      try { parts.push(`raddr=${util.inspect(this.getpeername())}`); } catch { /* unconnected */ }
+    } else {
+      parts[0] = '[closed] fd=-1';
+    }
+    return `<wasock.Socket ${parts.join(', ')}>`;
+  }
+}
+
+function socket(family, type, proto, fileno) {
+  return new Socket(family, type, proto, fileno);
+}
+
+function socketpair(family, type, proto) {
+  const [a, b] = fns.socketpair(...[family, type, proto].map((v) => (v === null ? undefined : v)));
+  return [Socket[kWrap](a), Socket[kWrap](b)];
+}
+
+function fromfd(fd, family, type, proto) {
+  return Socket[kWrap](fns.fromfd(fd, family, type, proto));
+}
+
+const DEFAULT = Symbol('wasock.default_timeout');
+
+// socket.py's create_connection: every getaddrinfo answer in order, the last error wins.
+function create_connection(address, timeout = DEFAULT, source_address = null, options = {}) {
+  if (!Array.isArray(address) || address.length !== 2)
+    throw new TypeError('create_connection() address must be an array [host, port]');
+  const [host, port] = address;
+  const all_errors = Boolean(options && options.all_errors);
+  const failures = [];
+  for (const [af, socktype, proto, , sa] of fns.getaddrinfo(host, port, 0, C.SOCK_STREAM)) {
+    let sock = null;
+    try {
+      sock = new Socket(af, socktype, proto);
+      if (timeout !== DEFAULT && timeout !== undefined) sock.settimeout(timeout);
+      if (source_address) sock.bind(source_address);
+      sock.connect(sa);
+      return sock;
+    } catch (e) {
+      if (!(e instanceof errors.OSError)) {
+        if (sock) sock.close();
+        throw e;
+      }
+      if (!all_errors) failures.length = 0;
+      failures.push(e);
+      if (sock) sock.close();
+    }
+  }
+  if (!failures.length) throw new errors.OSError(null, 'getaddrinfo returns an empty list');
+  if (!all_errors) throw failures[0];
+  throw new AggregateError(failures, 'create_connection failed');
+}
+
+// socket.py's create_server.
+function create_server(address, { family = C.AF_INET, backlog = null, reuse_port = false,
+  dualstack_ipv6 = false } = {}) {
+  if (dualstack_ipv6) {
+    if (!fns.has_dualstack_ipv6()) throw new RangeError('dualstack_ipv6 not supported on this platform');
+    if (family !== C.AF_INET6) throw new RangeError('dualstack_ipv6 requires AF_INET6 family');
+  }
+  const sock = new Socket(family, C.SOCK_STREAM);
+  try {
+    try { sock.setsockopt(C.SOL_SOCKET, C.SO_REUSEADDR, 1); } catch (e) {
+      if (!(e instanceof errors.OSError)) throw e;
+    }
+    if (reuse_port) sock.setsockopt(C.SOL_SOCKET, C.SO_REUSEPORT, 1);
+    if (family === C.AF_INET6)
+      sock.setsockopt(C.IPPROTO_IPV6, C.IPV6_V6ONLY, dualstack_ipv6 ? 0 : 1);
+    try {
+      sock.bind(address);
+    } catch (e) {
+      if (!(e instanceof errors.OSError) || e.errno === null) throw e;
+      const err = errors.fromErrno(e.errno, 'bind');
+      err.message = `[Errno ${e.errno}] ${e.strerror} (while attempting to bind on address ${
+        util.inspect(address)})`;
+      throw err;
+    }
+    if (backlog === null || backlog === undefined) sock.listen();
+    else sock.listen(backlog);
+    return sock;
+  } catch (e) {
+    sock.close();
+    throw e;
+  }
+}
+
+function send_fds(sock, buffers, fds, flags = 0, address = null) {
+  const data = Buffer.alloc(4 * fds.length);
+  fds.forEach((fd, i) => data.writeInt32LE(fd, i * 4));
+  return sock.sendmsg(buffers, [[C.SOL_SOCKET, C.SCM_RIGHTS, data]], flags, address);
+}
+
+function recv_fds(sock, bufsize, maxfds, flags = 0) {
+  const [msg, ancdata, msgFlags, addr] = sock.recvmsg(bufsize, fns.CMSG_LEN(maxfds * 4), flags);
+  const fds = [];
+  for (const [level, type, data] of ancdata) {
+    if (level === C.SOL_SOCKET && type === C.SCM_RIGHTS)
+      for (let i = 0; i + 4 <= data.length; i += 4) fds.push(data.readInt32LE(i));
+  }
+  return [msg, fds, msgFlags, addr];
+}
+
+module.exports = {
+  Socket, SocketType: Socket, socket, socketpair, fromfd, create_connection, create_server,
+  send_fds, recv_fds, kId,
+};

@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Moving data: recv* and send* with CPython's argument rules and timeout semantics.
+ * Received data is left in the I/O area, from which the bridge copies it out; data to
+ * send arrives either in the I/O area (fast paths) or inside the argument list.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sock.h"
+
+static uint8_t *io_buf;
+static size_t io_cap;
+
+/* The I/O area: at least n bytes, shared by one call at a time. */
+uint8_t *WS_EXPORT(ws_io_area)(uint32_t n)
+{
+	if (n > io_cap || !io_buf) {
+		size_t cap = io_cap ? io_cap : 65536;
+		while (cap < n)
+			cap *= 2;
+		free(io_buf);
+		io_buf = malloc(cap);
+		io_cap = io_buf ? cap : 0;
+	}
+	ws_mem_sync();
+	return io_buf;
+}
+
+struct ws_io {
+	uint8_t *buf;
+	uint32_t len;
+	int32_t flags;
+	uint8_t *sa;
+	uint32_t salen;
+};
+
+static int32_t ws_recv_once(struct ws_sock *s, void *ctx)
+{
+	struct ws_io *io = ctx;
+	if (io->sa)
+		io->salen = WS_SOCKADDR_MAX;
+	return HOST(recvfrom)(s->fd, io->buf, io->len, io->flags, io->sa, io->sa ? &io->salen : NULL);
+}
+
+static int32_t ws_send_once(struct ws_sock *s, void *ctx)
+{
+	struct ws_io *io = ctx;
+	return HOST(sendto)(s->fd, io->buf, io->len, io->flags | WS_MSG_NOSIGNAL, io->sa, io->salen);
+}
+
+static int ws_flags(ws_args *a, uint32_t i, int32_t *flags)
+{
+	*flags = 0;
+	return ws_arg(a, i) ? wv_cint(ws_arg(a, i), "flags", flags) : 0;
+}
+
+/* Receives up to n bytes into the I/O area, with or without the sender's address. */
+static int32_t ws_recv_io(struct ws_sock *s, uint32_t n, int32_t flags, struct ws_io *io,
+                          int want_addr)
+{
+	io->buf = ws_io_area(n ? n : 1);
+	if (!io->buf)
+		return ws_os_error(-WS_ENOMEM, "recv");
+	io->len = n;
+	io->flags = flags;
+	io->sa = want_addr ? ws_scratch(WS_SOCKADDR_MAX + 8) : NULL;
+	io->salen = 0;
+	int32_t r = ws_sock_call(s, 0, ws_recv_once, io, 0, s->timeout);
+	if (r < 0)
+		return ws_os_error(r, want_addr ? "recvfrom" : "recv");
+	return r;
+}
+
+static int ws_size_arg(const wv *v, const char *what, const char *fname, uint32_t *n)
+{
+	int64_t x;
+	if (wv_int64(v, what, &x) < 0)
+		return WS_RAISED;
+	if (x < 0)
+		return ws_value_error("negative buffersize in %s", fname);
+	if (x > 0x7fffffff)
+		return ws_value_error("%s: buffersize too large", fname);
+	*n = (uint32_t)x;
+	return 0;
+}
+
+/* recv(bufsize[, flags]) -> bytes; the fast path returns the count, data in the I/O area. */
+int32_t WS_EXPORT(ws_sock_recv)(int32_t id, int32_t n, int32_t flags)
+{
+	struct ws_io io;
+	void ws_call_begin(void);
+	ws_call_begin();
+	struct ws_sock *s = ws_sock_get(id);
+	if (!s)
+		return -1;
+	if (n < 0) {
+		ws_value_error("negative buffersize in recv");
+		return -1;
+	}
+	int32_t r = ws_recv_io(s, (uint32_t)n, flags, &io, 0);
+	return r < 0 ? -1 : r;
+}
+
+int ws_m_recv(struct ws_sock *s, ws_args *a)
+{
+	uint32_t n = 0;
+	int32_t flags;
+	struct ws_io io;
+	if (ws_size_arg(ws_arg(a, 0), "recv() bufsize", "recv", &n) < 0 || ws_flags(a, 1, &flags) < 0)
+		return WS_RAISED;
+	int32_t r = ws_recv_io(s, n, flags, &io, 0);
+	return r < 0 ? r : ws_out_bytes(io.buf, (uint32_t)r);
+}
+
+int ws_m_recvfrom(struct ws_sock *s, ws_args *a)
+{
+	uint32_t n = 0;
+	int32_t flags;
+	struct ws_io io;
+	if (ws_size_arg(ws_arg(a, 0), "recvfrom() bufsize", "recvfrom", &n) < 0 ||
+	    ws_flags(a, 1, &flags) < 0)
+		return WS_RAISED;
+	int32_t r = ws_recv_io(s, n, flags, &io, 1);
+	if (r < 0 || ws_out_list(2) < 0 || ws_out_bytes(io.buf, (uint32_t)r) < 0)
+		return WS_RAISED;
+	return ws_sockaddr_decode(io.sa, io.salen < WS_SOCKADDR_MAX ? io.salen : WS_SOCKADDR_MAX,
+	                          s->proto);
+}
+
+/* recv_into(buflen, nbytes=0, flags=0): the bridge passes the buffer's length and copies. */
+static int32_t ws_recv_into(struct ws_sock *s, ws_args *a, const char *fname, struct ws_io *io,
+                            int want_addr)
+{
+	int64_t buflen, nbytes = 0;
+	int32_t flags;
+	if (wv_int64(ws_arg(a, 0), "buffer length", &buflen) < 0 ||
+	    (ws_arg(a, 1) && wv_int64(ws_arg(a, 1), "nbytes", &nbytes) < 0) ||
+	    ws_flags(a, 2, &flags) < 0)
+		return WS_RAISED;
+	if (nbytes < 0)
+		return ws_value_error("negative buffersize in %s", fname);
+	if (nbytes == 0)
+		nbytes = buflen;
+	if (nbytes > buflen)
+		return ws_value_error(want_addr ? "nbytes is greater than the length of the buffer"
+		                                : "buffer too small for requested bytes");
+	if (nbytes > 0x7fffffff)
+		return ws_value_error("%s: buffersize too large", fname);
+	return ws_recv_io(s, (uint32_t)nbytes, flags, io, want_addr);
+}
+
+int ws_m_recv_into(struct ws_sock *s, ws_args *a)
+{
+	struct ws_io io;
+	int32_t r = ws_recv_into(s, a, "recv_into", &io, 0);
+	return r < 0 ? r : ws_out_int(r);
+}
+
+int ws_m_recvfrom_into(struct ws_sock *s, ws_args *a)
+{
+	struct ws_io io;
+	int32_t r = ws_recv_into(s, a, "recvfrom_into", &io, 1);
+	if (r < 0 || ws_out_list(2) < 0 || ws_out_int(r) < 0)
+		return WS_RAISED;
+	return ws_sockaddr_decode(io.sa, io.salen < WS_SOCKADDR_MAX ? io.salen : WS_SOCKADDR_MAX,
+	                          s->proto);
+}
+
+static int32_t ws_send_io(struct ws_sock *s, const uint8_t *p, uint32_t n, int32_t flags,
+                          uint8_t *sa, uint32_t salen, int64_t timeout, const char *fname)
+{
+	struct ws_io io = { (uint8_t *)p, n, flags, sa, salen };
+	int32_t r = ws_sock_call(s, 1, ws_send_once, &io, 0, timeout);
+	return r < 0 ? ws_os_error(r, fname) : r;
+}
+
+/* send(data[, flags]) fast path: data is in the I/O area. */
+int32_t WS_EXPORT(ws_sock_send)(int32_t id, uint32_t n, int32_t flags)
+{
+	void ws_call_begin(void);
+	ws_call_begin();
+	struct ws_sock *s = ws_sock_get(id);
+	if (!s || n > io_cap)
+		return -1;
+	int32_t r = ws_send_io(s, io_buf, n, flags, NULL, 0, s->timeout, "send");
+	return r < 0 ? -1 : r;
+}
+
+int ws_m_send(struct ws_sock *s, ws_args *a)
+{
+	const uint8_t *p;
+	uint32_t n = 0;
+	int32_t flags;
+	if (wv_bytes(ws_arg(a, 0), "send() argument 1", &p, &n) < 0 || ws_flags(a, 1, &flags) < 0)
+		return WS_RAISED;
+	int32_t r = ws_send_io(s, p, n, flags, NULL, 0, s->timeout, "send");
+	return r < 0 ? r : ws_out_int(r);
+}
+
+/*
+ * sendall: the timeout bounds the whole call, not each send. A call the bridge
+ * splits into chunks keeps the deadline of its first chunk (cont != 0).
+ */
+static int64_t sendall_deadline;
+
+static int ws_sendall(struct ws_sock *s, const uint8_t *p, uint32_t n, int32_t flags, int cont)
+{
+	if (!cont)
+		sendall_deadline = s->timeout > 0 ? ws_now() + s->timeout : 0;
+	int64_t deadline = sendall_deadline;
+	int64_t interval = s->timeout;
+	do {
+		if (s->timeout > 0) {
+			interval = deadline - ws_now();
+			if (interval <= 0)
+				return ws_raise(WS_ERR_TIMEOUT, 0, "timed out");
+		}
+		int32_t r = ws_send_io(s, p, n, flags, NULL, 0, interval, "send");
+		if (r < 0)
+			return r;
+		p += r;
+		n -= (uint32_t)r;
+	} while (n > 0);
+	return 0;
+}
+
+int32_t WS_EXPORT(ws_sock_sendall)(int32_t id, uint32_t n, int32_t flags, int32_t cont)
+{
+	void ws_call_begin(void);
+	ws_call_begin();
+	struct ws_sock *s = ws_sock_get(id);
+	if (!s || n > io_cap)
+		return -1;
+	return ws_sendall(s, io_buf, n, flags, cont) < 0 ? -1 : 0;
+}
+
+int ws_m_sendall(struct ws_sock *s, ws_args *a)
+{
+	const uint8_t *p;
+	uint32_t n = 0;
+	int32_t flags;
+	if (wv_bytes(ws_arg(a, 0), "sendall() argument 1", &p, &n) < 0 || ws_flags(a, 1, &flags) < 0)
+		return WS_RAISED;
+	if (ws_sendall(s, p, n, flags, 0) < 0)
+		return WS_RAISED;
+	return ws_out_none();
+}
+
+/* sendto(data, address) or sendto(data, flags, address). */
+int ws_m_sendto(struct ws_sock *s, ws_args *a)
+{
+	const uint8_t *p;
+	uint32_t n, salen;
+	int32_t flags = 0;
+	uint8_t sa[WS_SOCKADDR_MAX];
+	const wv *addr = ws_arg(a, a->n == 3 ? 2 : 1);
+	if (wv_bytes(ws_arg(a, 0), "sendto() argument 1", &p, &n) < 0 ||
+	    (a->n == 3 && wv_cint(ws_arg(a, 1), "sendto() flags", &flags) < 0) ||
+	    ws_sockaddr_encode(s->family, s->proto, addr, "sendto", sa, &salen) < 0)
+		return WS_RAISED;
+	int32_t r = ws_send_io(s, p, n, flags, sa, salen, s->timeout, "sendto");
+	return r < 0 ? r : ws_out_int(r);
+}
+
+struct ws_sendfile {
+	int32_t in_fd;
+	int64_t *offset;
+	uint32_t count;
+};
+
+static int32_t ws_sendfile_once(struct ws_sock *s, void *ctx)
+{
+	struct ws_sendfile *c = ctx;
+	return HOST(sendfile)(s->fd, c->in_fd, c->offset, c->count);
+}
+
+/* sendfile(fd, offset=0, count=None): zero-copy with sendfile(2) on stream sockets. */
+int ws_m_sendfile(struct ws_sock *s, ws_args *a)
+{
+	int32_t in_fd;
+	int64_t offset = 0, count = 0;
+	if (wv_cint(ws_arg(a, 0), "sendfile() file", &in_fd) < 0 ||
+	    (ws_arg(a, 1) && wv_int64(ws_arg(a, 1), "sendfile() offset", &offset) < 0) ||
+	    (ws_arg(a, 2) && !wv_is_none(ws_arg(a, 2)) &&
+	     wv_int64(ws_arg(a, 2), "sendfile() count", &count) < 0))
+		return WS_RAISED;
+	if (offset < 0)
+		return ws_value_error("negative offset (%lld)", (long long)offset);
+	if (ws_arg(a, 2) && !wv_is_none(ws_arg(a, 2)) && count <= 0)
+		return ws_value_error("count must be a positive integer (got %lld)", (long long)count);
+	if (s->timeout == 0)
+		return ws_value_error("non-blocking sockets are not supported");
+	if (s->type != WS_SOCK_STREAM)
+		return ws_value_error("only SOCK_STREAM type sockets are supported");
+	int64_t *off = ws_scratch(8);
+	*off = offset;
+	int64_t total = 0;
+	int64_t deadline = s->timeout > 0 ? ws_now() + s->timeout : 0;
+	for (;;) {
+		int64_t want = count ? count - total : 0x40000000;
+		if (want <= 0)
+			break;
+		struct ws_sendfile c = { in_fd, off, want > 0x40000000 ? 0x40000000 : (uint32_t)want };
+		int64_t interval = s->timeout;
+		if (s->timeout > 0 && (interval = deadline - ws_now()) <= 0)
+			return ws_raise(WS_ERR_TIMEOUT, 0, "timed out");
+		int32_t r = ws_sock_call(s, 1, ws_sendfile_once, &c, 0, interval);
+		if (r < 0)
+			return ws_os_error(r, "sendfile");
+		if (r == 0)
+			break;
+		total += r;
+	}
+	return ws_out_int(total);
+}
