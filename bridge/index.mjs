@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 import { createRequire } from 'node:module';
 
+// The constants as named exports (generated from bridge/constants.js).
+export * from './inet/constants.mjs';
+
 const wasock = createRequire(import.meta.url)('./index.js');
 export default wasock;
 export const {
@@ -10,5 +13,5 @@ export const {
   getservbyport, getprotobyname, if_nameindex, if_nametoindex, if_indextoname,
   getdefaulttimeout, setdefaulttimeout, has_dualstack_ipv6, has_ipv6, close, OSError, error,
   timeout, gaierror, herror, Socket, SocketType, socket, socketpair, fromfd,
-  create_connection, create_server, send_fds, recv_fds,
+  create_connection, create_server, send_fds, recv_fds, can,
 } = wasock;

@@ -7,6 +7,7 @@ const { methods } = require('./core');
 const errors = require('./errors');
 
 const DEFAULT_BUFFER_SIZE = 8192;
+const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
 const NODE_ENCODINGS = { 'utf-8': 'utf8', utf8: 'utf8', latin1: 'latin1', 'latin-1': 'latin1',
   'iso-8859-1': 'latin1', ascii: 'ascii', 'us-ascii': 'ascii', 'utf-16le': 'utf16le',
   'utf-16-le': 'utf16le' };
@@ -46,11 +47,11 @@ class SocketFile {
   }
 
   get closed() { return this.#closed; }
-  get name() { return this.#sock.fileno(); }
-  fileno() { return this.#sock.fileno(); }
+  get name() { return this.#closed ? -1 : this.#sock.fileno(); }
+  fileno() { this.#check(); return this.#sock.fileno(); }
   readable() { this.#check(); return this.#reading; }
   writable() { this.#check(); return this.#writing; }
-  seekable() { return false; }
+  seekable() { this.#check(); return false; }
 
   #check(what) {
     if (this.#closed) throw new RangeError('I/O operation on closed file.');
@@ -108,7 +109,10 @@ class SocketFile {
       const nl = all ? all.indexOf(10) : -1;
       if (nl >= 0 && (limit < 0 || nl < limit)) return this.#take(nl + 1);
       if (limit >= 0 && this.#rlen >= limit) return this.#take(limit);
-      if (!this.#fill(DEFAULT_BUFFER_SIZE)) return this.#take(this.#rlen);
+      // Unbuffered: one byte at a time, as RawIOBase.readline, so nothing past the line
+      // is consumed from the socket.
+      if (!this.#fill(this.#buffering === 0 ? 1 : DEFAULT_BUFFER_SIZE))
+        return this.#take(this.#rlen);
     }
   }
 
@@ -252,7 +256,7 @@ class SocketFile {
     }
   }
 
-  [Symbol.dispose]() { this.close(); }
+  [kDispose]() { this.close(); }
 }
 
 module.exports = { SocketFile, DEFAULT_BUFFER_SIZE };

@@ -8,11 +8,22 @@ const util = require('node:util');
 const C = require('./constants');
 const errors = require('./errors');
 const core = require('./core');
-const { ex, mem, methods, fns, lastError } = core;
+const { ex, addon, mem, methods, fns, lastError, ioArea, copyIn, copyOut } = core;
+// Hot functions as plain bindings: loads from the wasm exports object are not cheap.
+const { ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_sendall } = ex;
+const { pin, unpin } = addon;
+const { allocUnsafe } = Buffer;
 
 const kId = Symbol('wasock.id');
 const kWrap = Symbol('wasock.wrap');
-const CHUNK = 1 << 20;
+// Called before the fd goes away (close, detach), so the promise face can let go of it.
+const kOnClose = Symbol('wasock.onclose');
+// Node defines Symbol.dispose as this registered symbol, in its main realm only: a vm
+// context (Jest, for one) has a Symbol without it.
+const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
+// From this size up, data moves between the kernel and the caller's buffer directly
+// (the host's pinned external view); below it, a copy through the I/O area is cheaper.
+const PIN_MIN = 2048;
 
 // A socket the program dropped without close() is closed when it is collected.
 const finalizer = new FinalizationRegistry((id) => {
@@ -32,14 +43,9 @@ function writableBytes(v, what) {
   return b;
 }
 
-const plainInt = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0x7fffffff;
+const plainInt = (v) => typeof v === 'number' && (v | 0) === v && v >= 0;
 const plainFlags = (v) => v === undefined || (typeof v === 'number' && (v | 0) === v);
-
-// Copies n bytes of the I/O area out into a new Buffer.
-function ioBuffer(n) {
-  const p = ex.ws_io_area(0);
-  return Buffer.from(mem().subarray(p, p + n));
-}
+const u8view = (v) => (v instanceof Uint8Array ? v : bytesOf(v));
 
 class Socket {
   #id;
@@ -110,17 +116,21 @@ class Socket {
   }
 
   close() {
+    if (this[kOnClose]) this[kOnClose]();
     try {
       this.#call('close', []);
     } catch (e) {
-      if (e.code !== 'EBADF') throw e;
+      // A closed socket closes again quietly; close(2) failing with EBADF (the fd was
+      // closed behind its back) is raised, as in Python.
+      if (e.code !== 'EBADF' || e.syscall === 'close') throw e;
     }
     this.#forget();
   }
 
-  [Symbol.dispose]() { this.close(); }
+  [kDispose]() { this.close(); }
 
   detach() {
+    if (this[kOnClose]) this[kOnClose]();
     const fd = this.#call('detach', []);
     this.#forget();
     return fd;
@@ -130,26 +140,40 @@ class Socket {
 
   recv(bufsize, flags) {
     if (!plainInt(bufsize) || !plainFlags(flags)) return this.#call('recv', [bufsize, flags]);
-    const n = ex.ws_sock_recv(this.#id, bufsize, flags | 0);
+    if (bufsize >= PIN_MIN) {
+      const b = allocUnsafe(bufsize);
+      const n = ws_sock_recv(this.#id, pin(b), bufsize, flags | 0);
+      unpin();
+      if (n < 0) throw lastError();
+      if (n === bufsize) return b;
+      return n >= bufsize >> 1 ? b.subarray(0, n) : Buffer.from(b.subarray(0, n));
+    }
+    const p = ioArea(bufsize);
+    const n = ws_sock_recv(this.#id, p, bufsize, flags | 0);
     if (n < 0) throw lastError();
-    return ioBuffer(n);
+    return copyOut(p, n);
   }
 
   recvfrom(...args) { return this.#call('recvfrom', args); }
 
   recv_into(buffer, nbytes, flags) {
     const b = writableBytes(buffer, 'recv_into() argument 1');
+    if ((nbytes === undefined || plainInt(nbytes)) && plainFlags(flags) && b.byteLength <= 0x7fffffff) {
+      const n = ws_sock_recv_into(this.#id, pin(b), b.byteLength, nbytes | 0, flags | 0);
+      unpin();
+      if (n < 0) throw lastError();
+      return n;
+    }
     const n = this.#call('recv_into', [b.byteLength, nbytes, flags]);
-    const p = ex.ws_io_area(0);
-    b.set(mem().subarray(p, p + n));
+    // n is the datagram's full length under MSG_TRUNC; only nbytes arrived.
+    copyOut(ex.ws_io_area(0), Math.min(n, nbytes ? Number(nbytes) : b.byteLength), b);
     return n;
   }
 
   recvfrom_into(buffer, nbytes, flags) {
     const b = writableBytes(buffer, 'recvfrom_into() argument 1');
     const [n, address] = this.#call('recvfrom_into', [b.byteLength, nbytes, flags]);
-    const p = ex.ws_io_area(0);
-    b.set(mem().subarray(p, p + n));
+    copyOut(ex.ws_io_area(0), Math.min(n, nbytes ? Number(nbytes) : b.byteLength), b);
     return [n, address];
   }
 
@@ -174,26 +198,34 @@ class Socket {
   }
 
   send(data, flags) {
-    const b = bytesOf(data);
-    if (!b || !plainFlags(flags) || b.byteLength > CHUNK) return this.#call('send', [data, flags]);
-    const p = ex.ws_io_area(b.byteLength);
-    mem().set(b, p);
-    const n = ex.ws_sock_send(this.#id, b.byteLength, flags | 0);
+    const b = u8view(data);
+    if (!b || !plainFlags(flags) || b.length > 0x7fffffff) return this.#call('send', [data, flags]);
+    let n;
+    if (b.length >= PIN_MIN) {
+      n = ws_sock_send(this.#id, pin(b), b.length, flags | 0);
+      unpin();
+    } else {
+      const p = ioArea(b.length);
+      copyIn(b, p);
+      n = ws_sock_send(this.#id, p, b.length, flags | 0);
+    }
     if (n < 0) throw lastError();
     return n;
   }
 
   sendall(data, flags) {
-    const b = bytesOf(data);
-    if (!b || !plainFlags(flags)) return this.#call('sendall', [data, flags]);
-    let off = 0;
-    do {
-      const n = Math.min(CHUNK, b.byteLength - off);
-      const p = ex.ws_io_area(n);
-      mem().set(b.subarray(off, off + n), p);
-      if (ex.ws_sock_sendall(this.#id, n, flags | 0, off > 0 ? 1 : 0) < 0) throw lastError();
-      off += n;
-    } while (off < b.byteLength);
+    const b = u8view(data);
+    if (!b || !plainFlags(flags) || b.length > 0x7fffffff) return this.#call('sendall', [data, flags]);
+    let r;
+    if (b.length >= PIN_MIN) {
+      r = ws_sock_sendall(this.#id, pin(b), b.length, flags | 0, 0);
+      unpin();
+    } else {
+      const p = ioArea(b.length);
+      copyIn(b, p);
+      r = ws_sock_sendall(this.#id, p, b.length, flags | 0, 0);
+    }
+    if (r < 0) throw lastError();
     return null;
   }
 
@@ -207,9 +239,14 @@ class Socket {
       ? [...r] : r))]);
   }
 
-  sendmsg_afalg() {
-    throw new errors.OSError(C.EAFNOSUPPORT, 'sendmsg_afalg() needs an AF_ALG socket',
-      { code: 'EAFNOSUPPORT', syscall: 'sendmsg' });
+  // sendmsg_afalg(msg = [], op, iv = null, assoclen = null, flags = 0), or Python's
+  // keywords as an object: sendmsg_afalg(msg, { op, iv, assoclen, flags }).
+  sendmsg_afalg(msg, op, iv, assoclen, flags) {
+    if (op !== null && typeof op === 'object' && !Array.isArray(op) && !ArrayBuffer.isView(op))
+      ({ op, iv, assoclen, flags } = op);
+    if (msg !== null && typeof msg === 'object' && !Array.isArray(msg) && !ArrayBuffer.isView(msg) &&
+        typeof msg[Symbol.iterator] === 'function') msg = [...msg];
+    return this.#call('sendmsg_afalg', [msg, op, iv, assoclen, flags]);
   }
 
   sendfile(file, offset = 0, count = null) {
@@ -230,8 +267,13 @@ class Socket {
     try { fd = this.#call('fileno', []); } catch { /* closed */ }
     const parts = [`fd=${fd}`, `family=${this.#family}`, `type=${this.#type}`, `proto=${this.#proto}`];
     if (fd >= 0) {
-      try { parts.push(`laddr=${util.inspect(this.getsockname())}`); } catch { /* unbound */ }
-      try { parts.push(`raddr=${util.inspect(this.getpeername())}`); } catch { /* unconnected */ }
+      // As socket.py's __repr__: only names that are not empty.
+      for (const [key, get] of [['laddr', 'getsockname'], ['raddr', 'getpeername']]) {
+        try {
+          const addr = this[get]();
+          if (addr !== null && addr.length !== 0) parts.push(`${key}=${util.inspect(addr)}`);
+        } catch { /* unbound or unconnected */ }
+      }
     } else {
       parts[0] = '[closed] fd=-1';
     }
@@ -335,5 +377,5 @@ function recv_fds(sock, bufsize, maxfds, flags = 0) {
 
 module.exports = {
   Socket, SocketType: Socket, socket, socketpair, fromfd, create_connection, create_server,
-  send_fds, recv_fds, kId,
+  send_fds, recv_fds, kId, kOnClose, wrap: (info) => Socket[kWrap](info), DEFAULT,
 };

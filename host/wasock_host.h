@@ -20,6 +20,10 @@
  *     variable amount of data return the size they needed, which the caller compares
  *     with cap and retries with a larger area;
  *   - sockaddr and cmsghdr bytes are the native Linux 64-bit layout;
+ *   - on wasm, offsets from WASOCK_HOST_EXTERNAL up name the host's pinned external
+ *     view (a caller-owned buffer outside linear memory, pinned for one call), so
+ *     data moves between the kernel and the caller's buffer without a copy; linear
+ *     memory is therefore limited to 2 GiB;
  *   - blocking calls retry EINTR themselves, except poll(), whose caller owns the
  *     deadline.
  */
@@ -35,6 +39,8 @@
 #define WASOCK_HOST_HERR(h) (WASOCK_HOST_HERR_BASE - (h))
 #define WASOCK_HOST_IS_EAI(r) ((r) <= WASOCK_HOST_EAI_BASE && (r) > WASOCK_HOST_HERR_BASE)
 #define WASOCK_HOST_IS_HERR(r) ((r) <= WASOCK_HOST_HERR_BASE)
+
+#define WASOCK_HOST_EXTERNAL 0x80000000u
 
 /* One element of a scatter/gather list: native struct iovec on 64-bit hosts. */
 typedef struct wasock_iovec {

@@ -44,6 +44,7 @@ enum ws_err_kind {
 	WS_ERR_TIMEOUT = 4, /* timeout: 'timed out' */
 	WS_ERR_GAI = 5,     /* gaierror: code = EAI_* value */
 	WS_ERR_HERR = 6,    /* herror: code = h_errno */
+	WS_ERR_WOULDBLOCK = 7, /* async attempt would block: code = poll events to wait for */
 };
 
 struct ws_error {
@@ -130,6 +131,32 @@ int ws_sa_inet6_encode(const wv *addr, const char *fname, uint8_t *buf, uint32_t
 int ws_sa_inet6_decode(const uint8_t *buf, uint32_t len);
 int ws_sa_unix_encode(const wv *addr, const char *fname, uint8_t *buf, uint32_t *len);
 int ws_sa_unix_decode(const uint8_t *buf, uint32_t len);
+int ws_sa_can_encode(int proto, const wv *addr, const char *fname, uint8_t *buf, uint32_t *len);
+int ws_sa_can_decode(const uint8_t *buf, uint32_t len, int proto);
+int ws_sa_packet_encode(const wv *addr, const char *fname, uint8_t *buf, uint32_t *len);
+int ws_sa_packet_decode(const uint8_t *buf, uint32_t len);
+int ws_sa_netlink_encode(const wv *addr, const char *fname, uint8_t *buf, uint32_t *len);
+int ws_sa_netlink_decode(const uint8_t *buf, uint32_t len);
+int ws_sa_tipc_encode(const wv *addr, const char *fname, uint8_t *buf, uint32_t *len);
+int ws_sa_tipc_decode(const uint8_t *buf, uint32_t len);
+int ws_sa_alg_encode(const wv *addr, const char *fname, uint8_t *buf, uint32_t *len);
+int ws_sa_alg_decode(const uint8_t *buf, uint32_t len);
+int ws_sa_vsock_encode(const wv *addr, const char *fname, uint8_t *buf, uint32_t *len);
+int ws_sa_vsock_decode(const uint8_t *buf, uint32_t len);
+int ws_sa_qipcrtr_encode(const wv *addr, const char *fname, uint8_t *buf, uint32_t *len);
+int ws_sa_qipcrtr_decode(const uint8_t *buf, uint32_t len);
+int ws_sa_rds_encode(const wv *addr, const char *fname, uint8_t *buf, uint32_t *len);
+int ws_sa_bluetooth_encode(int proto, const wv *addr, const char *fname, uint8_t *buf,
+                           uint32_t *len);
+int ws_sa_bluetooth_decode(const uint8_t *buf, uint32_t len, int proto);
+/* Helpers of the codecs (sa_common.c). ws_sa_items: -1, nothing raised, unless addr is an
+ * array of min..max items. ws_sa_padded: buf zero-extended to need bytes (NULL: raised).
+ * ws_sa_ifindex: interface index of a name (OSError when unknown). ws_sa_ifname: name of
+ * an index, "" when unknown. */
+int ws_sa_items(const wv *addr, uint32_t min, uint32_t max, wv *items, uint32_t *n);
+const uint8_t *ws_sa_padded(const uint8_t *buf, uint32_t len, uint32_t need);
+int ws_sa_ifindex(const uint8_t *name, uint32_t n, int32_t *index);
+void ws_sa_ifname(int32_t index, char out[16]);
 
 /* Resolves a host name for an address of `family` (Python's setipaddr). */
 int ws_setipaddr(const uint8_t *name, uint32_t n, int family, uint8_t *sa, uint32_t *salen);
@@ -189,7 +216,11 @@ static inline void ws_mem_sync(void) {}
 #define HOST(name) (ws_mem_sync(), wasock_host_##name)
 
 /* A function the core exports to the bridge. */
-#if defined(__EMSCRIPTEN__)
+#if defined(__EMSCRIPTEN__) && defined(WASOCK_NO_HOST)
+/* The browser build exports only the dispatcher (its link line lists it), so the
+ * socket object's entry points, useless without an OS, are dropped. */
+#define WS_EXPORT(name) name
+#elif defined(__EMSCRIPTEN__)
 #define WS_EXPORT(name) __attribute__((used, visibility("default"))) name
 #elif defined(__wasm__)
 #define WS_EXPORT(name) __attribute__((export_name(#name))) name

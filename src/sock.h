@@ -13,7 +13,12 @@ struct ws_sock {
 	uint16_t gen;
 	uint8_t used;
 	uint8_t closed;    /* close() was called; the fd waits for io_refs to reach 0 */
+	uint8_t async;     /* the promise face uses it: its fd stays O_NONBLOCK */
+	uint8_t connecting; /* an async connect() is in progress */
 };
+
+/* Set while the bridge makes one non-blocking attempt for the promise face. */
+extern int ws_async;
 
 extern int64_t ws_default_timeout_ns;
 
@@ -33,7 +38,8 @@ typedef int32_t (*ws_sock_fn)(struct ws_sock *s, void *ctx);
 /*
  * CPython's sock_call_ex: waits for readiness in timeout mode (and for connect),
  * retries EINTR, and retries spurious EAGAIN in timeout mode. Returns the
- * operation's result, -errno, or WS_RAISED after raising timeout.
+ * operation's result, -errno, or WS_RAISED after raising timeout. In async mode it
+ * makes one non-blocking attempt and raises WS_ERR_WOULDBLOCK instead of waiting.
  */
 int32_t ws_sock_call(struct ws_sock *s, int writing, ws_sock_fn fn, void *ctx, int connect,
                      int64_t timeout);

@@ -52,9 +52,17 @@ int64_t ws_now(void)
 	return (int64_t)*t;
 }
 
+int ws_async;
+
+/* The promise face needs the fd non-blocking for good; blocking mode is then emulated. */
+void WS_EXPORT(ws_set_async)(int32_t on)
+{
+	ws_async = on;
+}
+
 static int ws_apply_timeout(struct ws_sock *s, int64_t timeout)
 {
-	int32_t r = HOST(set_nonblocking)(s->fd, timeout >= 0);
+	int32_t r = HOST(set_nonblocking)(s->fd, timeout >= 0 || s->async);
 	if (r < 0)
 		return ws_os_error(r, "fcntl");
 	s->timeout = timeout;
@@ -83,7 +91,10 @@ int32_t ws_sock_add(int32_t fd, int32_t family, int32_t type, int32_t proto)
 	uint16_t gen = s->gen ? s->gen : 1;
 	*s = (struct ws_sock){ .fd = fd, .family = family, .type = type & ~(WS_SOCK_NONBLOCK | WS_SOCK_CLOEXEC),
 	                       .proto = proto, .timeout = -1, .gen = gen, .used = 1 };
-	if (ws_default_timeout_ns >= 0 && ws_apply_timeout(s, ws_default_timeout_ns) < 0) {
+	/* As CPython: SOCK_NONBLOCK in the type makes it non-blocking whatever the default. */
+	if (type & WS_SOCK_NONBLOCK)
+		s->timeout = 0;
+	else if (ws_default_timeout_ns >= 0 && ws_apply_timeout(s, ws_default_timeout_ns) < 0) {
 		ws_sock_free(s);
 		return WS_RAISED;
 	}
@@ -128,9 +139,36 @@ static int ws_poll_ready(struct ws_sock *s, int writing, int64_t interval, int c
 	return r == 0 ? 1 : 0;
 }
 
+static int ws_would_block(int writing)
+{
+	return ws_raise(WS_ERR_WOULDBLOCK, writing ? WS_POLLOUT : WS_POLLIN, NULL);
+}
+
+static int ws_make_async(struct ws_sock *s)
+{
+	if (s->async)
+		return 0;
+	int32_t r = HOST(set_nonblocking)(s->fd, 1);
+	if (r < 0)
+		return ws_os_error(r, "fcntl");
+	s->async = 1;
+	return 0;
+}
+
 int32_t ws_sock_call(struct ws_sock *s, int writing, ws_sock_fn fn, void *ctx, int connect,
                      int64_t timeout)
 {
+	if (ws_async) {
+		int32_t r;
+		if (ws_make_async(s) < 0)
+			return WS_RAISED;
+		do
+			r = fn(s, ctx);
+		while (r == -WS_EINTR);
+		return r == -WS_EAGAIN ? ws_would_block(writing) : r;
+	}
+	/* A blocking socket whose fd the promise face made non-blocking waits in poll(). */
+	int emulate = s->timeout < 0 && s->async;
 	int has_timeout = timeout > 0;
 	int64_t deadline = 0;
 	int deadline_set = 0;
@@ -165,6 +203,12 @@ int32_t ws_sock_call(struct ws_sock *s, int writing, ws_sock_fn fn, void *ctx, i
 			return r;
 		if (s->timeout > 0 && r == -WS_EAGAIN)
 			continue;
+		if (emulate && r == -WS_EAGAIN) {
+			r = ws_poll_ready(s, writing, -1, connect);
+			if (r < 0 && r != -WS_EINTR)
+				return r;
+			continue;
+		}
 		return r;
 	}
 }
@@ -316,12 +360,24 @@ int ws_m_info(struct ws_sock *s, ws_args *a)
 int ws_m_dup(struct ws_sock *s, ws_args *a)
 {
 	(void)a;
+	int64_t timeout = s->timeout;
+	uint8_t async = s->async;
 	int32_t fd = HOST(dup)(s->fd);
 	if (fd < 0)
 		return ws_os_error(fd, "dup");
 	int32_t id = ws_sock_add(fd, s->family, s->type, s->proto);
 	if (id < 0) {
 		HOST(close)(fd);
+		return WS_RAISED;
+	}
+	/*
+	 * socket.py: sock.settimeout(self.gettimeout()). s may have moved with the table;
+	 * the file description is shared, so an fd the promise face keeps O_NONBLOCK stays so.
+	 */
+	struct ws_sock *ns = ws_sock_get(id);
+	ns->async = async;
+	if (ws_apply_timeout(ns, timeout) < 0) {
+		ws_sock_close_fd(ns);
 		return WS_RAISED;
 	}
 	return ws_out_sock(id);
@@ -444,15 +500,46 @@ static int ws_connect(struct ws_sock *s, const wv *addr, const char *fname, int 
 {
 	uint8_t sa[WS_SOCKADDR_MAX];
 	uint32_t len;
+	int32_t *ctx = ws_scratch(8);
 	if (ws_sockaddr_encode(s->family, s->proto, addr, fname, sa, &len) < 0)
+		return WS_RAISED;
+	if (ws_async && s->connecting) {
+		/* The bridge saw the fd writable: the outcome is in SO_ERROR. */
+		int32_t r = ws_connect_done(s, ctx);
+		if (r == 0) {
+			/* SO_ERROR is 0 too while a connect whose wait was given up (timeout,
+			 * abort) is still in progress: connect() again tells which. */
+			uint8_t peer[WS_SOCKADDR_MAX];
+			uint32_t *plen = (uint32_t *)ctx;
+			*plen = sizeof peer;
+			if (HOST(getpeername)(s->fd, peer, plen) == -WS_ENOTCONN) {
+				r = HOST(connect)(s->fd, sa, len);
+				if (r == -WS_EALREADY || r == -WS_EINPROGRESS || r == -WS_EAGAIN ||
+				    r == -WS_EINTR)
+					return ws_would_block(1);
+				if (r == -WS_EISCONN)
+					r = 0;
+			}
+		}
+		s->connecting = 0;
+		return r;
+	}
+	if (ws_async && ws_make_async(s) < 0)
 		return WS_RAISED;
 	int32_t r = HOST(connect)(s->fd, sa, len);
 	if (r == 0)
 		return 0;
-	int wait = r == -WS_EINTR ? s->timeout != 0 : s->timeout > 0 && r == -WS_EINPROGRESS;
+	if (ws_async) {
+		if (r != -WS_EINPROGRESS && r != -WS_EINTR && r != -WS_EAGAIN)
+			return r;
+		s->connecting = 1;
+		return ws_would_block(1);
+	}
+	int pending = r == -WS_EINTR || r == -WS_EINPROGRESS;
+	int wait = r == -WS_EINTR ? s->timeout != 0
+	                          : pending && (s->timeout > 0 || (s->timeout < 0 && s->async));
 	if (!wait)
 		return r;
-	int32_t *ctx = ws_scratch(8);
 	r = ws_sock_call(s, 1, ws_connect_done, ctx, 1, s->timeout);
 	if (r == WS_RAISED && ws_err.kind == WS_ERR_TIMEOUT && !raise_timeout) {
 		ws_err.kind = WS_ERR_NONE;
@@ -474,6 +561,8 @@ int ws_m_connect_ex(struct ws_sock *s, ws_args *a)
 	int r = ws_connect(s, ws_arg(a, 0), "connect_ex", 0);
 	if (r == WS_RAISED)
 		return r;
+	if (r > 0)
+		r = 0;
 	return ws_out_int(-r);
 }
 
@@ -574,6 +663,12 @@ struct ws_accept_ctx {
 static int32_t ws_accept_once(struct ws_sock *s, void *ctx)
 {
 	struct ws_accept_ctx *c = ctx;
+	/* Like CPython: AF_ALG sockets have no name, and accept() asking for one fails with
+	 * ECONNABORTED after the kernel made the operation socket. */
+	if (s->family == WS_AF_ALG) {
+		c->len = 0;
+		return HOST(accept)(s->fd, NULL, NULL, WS_SOCK_CLOEXEC);
+	}
 	c->len = WS_SOCKADDR_MAX;
 	return HOST(accept)(s->fd, c->sa, &c->len, WS_SOCK_CLOEXEC);
 }
@@ -586,18 +681,23 @@ int ws_m_accept(struct ws_sock *s, ws_args *a)
 	int32_t fd = ws_sock_call(s, 0, ws_accept_once, c, 0, s->timeout);
 	if (fd < 0)
 		return ws_os_error(fd, "accept");
-	int32_t id = ws_sock_add(fd, s->family, s->type, s->proto);
+	/* ws_sock_add may grow the table and move s: keep what is needed after it. */
+	int64_t timeout = s->timeout;
+	int32_t proto = s->proto;
+	int32_t id = ws_sock_add(fd, s->family, s->type, proto);
 	if (id < 0) {
 		HOST(close)(fd);
 		return WS_RAISED;
 	}
 	/* socket.py: a listening socket with a timeout hands out blocking sockets by default. */
 	struct ws_sock *ns = ws_sock_get(id);
-	if (ws_default_timeout_ns < 0 && s->timeout != 0 && s->timeout != -1 &&
-	    ws_apply_timeout(ns, -1) < 0)
+	if (ws_default_timeout_ns < 0 && timeout != 0 && timeout != -1 &&
+	    ws_apply_timeout(ns, -1) < 0) {
+		ws_sock_close_fd(ns);
 		return WS_RAISED;
+	}
 	if (ws_out_list(2) < 0 || ws_out_sock(id) < 0)
 		return WS_RAISED;
 	return ws_sockaddr_decode(c->sa, c->len < WS_SOCKADDR_MAX ? c->len : WS_SOCKADDR_MAX,
-	                          s->proto);
+	                          proto);
 }

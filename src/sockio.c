@@ -9,22 +9,30 @@
 
 #include "sock.h"
 
-static uint8_t *io_buf;
-static size_t io_cap;
+/* The I/O area, shared by one call at a time; the bridge reads its place from ws_io_state. */
+static struct {
+	uint8_t *buf;
+	uint32_t cap;
+} io;
 
-/* The I/O area: at least n bytes, shared by one call at a time. */
+void *WS_EXPORT(ws_io_state)(void)
+{
+	return &io;
+}
+
+/* The I/O area, grown to at least n bytes. */
 uint8_t *WS_EXPORT(ws_io_area)(uint32_t n)
 {
-	if (n > io_cap || !io_buf) {
-		size_t cap = io_cap ? io_cap : 65536;
+	if (n > io.cap || !io.buf) {
+		size_t cap = io.cap ? io.cap : 65536;
 		while (cap < n)
 			cap *= 2;
-		free(io_buf);
-		io_buf = malloc(cap);
-		io_cap = io_buf ? cap : 0;
+		free(io.buf);
+		io.buf = malloc(cap);
+		io.cap = io.buf ? (uint32_t)cap : 0;
 	}
 	ws_mem_sync();
-	return io_buf;
+	return io.buf;
 }
 
 struct ws_io {
@@ -43,10 +51,21 @@ static int32_t ws_recv_once(struct ws_sock *s, void *ctx)
 	return HOST(recvfrom)(s->fd, io->buf, io->len, io->flags, io->sa, io->sa ? &io->salen : NULL);
 }
 
+/*
+ * MSG_NOSIGNAL for every send (a host process must not die of SIGPIPE), except where
+ * the family's sendmsg refuses flags it does not know: RDS (EOPNOTSUPP) and QIPCRTR
+ * (EINVAL), neither of which raises SIGPIPE.
+ */
+int32_t ws_nosignal(const struct ws_sock *s);
+int32_t ws_nosignal(const struct ws_sock *s)
+{
+	return s->family == WS_AF_RDS || s->family == WS_AF_QIPCRTR ? 0 : WS_MSG_NOSIGNAL;
+}
+
 static int32_t ws_send_once(struct ws_sock *s, void *ctx)
 {
 	struct ws_io *io = ctx;
-	return HOST(sendto)(s->fd, io->buf, io->len, io->flags | WS_MSG_NOSIGNAL, io->sa, io->salen);
+	return HOST(sendto)(s->fd, io->buf, io->len, io->flags | ws_nosignal(s), io->sa, io->salen);
 }
 
 static int ws_flags(ws_args *a, uint32_t i, int32_t *flags)
@@ -85,11 +104,14 @@ static int ws_size_arg(const wv *v, const char *what, const char *fname, uint32_
 	return 0;
 }
 
-/* recv(bufsize[, flags]) -> bytes; the fast path returns the count, data in the I/O area. */
-int32_t WS_EXPORT(ws_sock_recv)(int32_t id, int32_t n, int32_t flags)
+void ws_call_begin(void);
+
+/*
+ * Fast paths: recv/recv_into/send/sendall with plain arguments. buf is the I/O area
+ * or the host's pinned external view; the core passes it to the host untouched.
+ */
+int32_t WS_EXPORT(ws_sock_recv)(int32_t id, uint8_t *buf, int32_t n, int32_t flags)
 {
-	struct ws_io io;
-	void ws_call_begin(void);
 	ws_call_begin();
 	struct ws_sock *s = ws_sock_get(id);
 	if (!s)
@@ -98,8 +120,10 @@ int32_t WS_EXPORT(ws_sock_recv)(int32_t id, int32_t n, int32_t flags)
 		ws_value_error("negative buffersize in recv");
 		return -1;
 	}
-	int32_t r = ws_recv_io(s, (uint32_t)n, flags, &io, 0);
-	return r < 0 ? -1 : r;
+	struct ws_io x = { buf, (uint32_t)n, flags, NULL, 0 };
+	int32_t r = ws_sock_call(s, 0, ws_recv_once, &x, 0, s->timeout);
+	/* With MSG_TRUNC the kernel answers the datagram's full length: keep what arrived. */
+	return r < 0 ? (ws_os_error(r, "recv"), -1) : r > n ? n : r;
 }
 
 int ws_m_recv(struct ws_sock *s, ws_args *a)
@@ -110,7 +134,7 @@ int ws_m_recv(struct ws_sock *s, ws_args *a)
 	if (ws_size_arg(ws_arg(a, 0), "recv() bufsize", "recv", &n) < 0 || ws_flags(a, 1, &flags) < 0)
 		return WS_RAISED;
 	int32_t r = ws_recv_io(s, n, flags, &io, 0);
-	return r < 0 ? r : ws_out_bytes(io.buf, (uint32_t)r);
+	return r < 0 ? r : ws_out_bytes(io.buf, (uint32_t)r < n ? (uint32_t)r : n);
 }
 
 int ws_m_recvfrom(struct ws_sock *s, ws_args *a)
@@ -122,7 +146,8 @@ int ws_m_recvfrom(struct ws_sock *s, ws_args *a)
 	    ws_flags(a, 1, &flags) < 0)
 		return WS_RAISED;
 	int32_t r = ws_recv_io(s, n, flags, &io, 1);
-	if (r < 0 || ws_out_list(2) < 0 || ws_out_bytes(io.buf, (uint32_t)r) < 0)
+	if (r < 0 || ws_out_list(2) < 0 ||
+	    ws_out_bytes(io.buf, (uint32_t)r < n ? (uint32_t)r : n) < 0)
 		return WS_RAISED;
 	return ws_sockaddr_decode(io.sa, io.salen < WS_SOCKADDR_MAX ? io.salen : WS_SOCKADDR_MAX,
 	                          s->proto);
@@ -150,6 +175,29 @@ static int32_t ws_recv_into(struct ws_sock *s, ws_args *a, const char *fname, st
 	return ws_recv_io(s, (uint32_t)nbytes, flags, io, want_addr);
 }
 
+/* recv_into's fast path: buf (buflen bytes) is where the data goes. */
+int32_t WS_EXPORT(ws_sock_recv_into)(int32_t id, uint8_t *buf, int32_t buflen, int32_t nbytes,
+                                     int32_t flags)
+{
+	ws_call_begin();
+	struct ws_sock *s = ws_sock_get(id);
+	if (!s)
+		return -1;
+	if (nbytes < 0) {
+		ws_value_error("negative buffersize in recv_into");
+		return -1;
+	}
+	if (nbytes == 0)
+		nbytes = buflen;
+	if (nbytes > buflen) {
+		ws_value_error("buffer too small for requested bytes");
+		return -1;
+	}
+	struct ws_io x = { buf, (uint32_t)nbytes, flags, NULL, 0 };
+	int32_t r = ws_sock_call(s, 0, ws_recv_once, &x, 0, s->timeout);
+	return r < 0 ? (ws_os_error(r, "recv_into"), -1) : r;
+}
+
 int ws_m_recv_into(struct ws_sock *s, ws_args *a)
 {
 	struct ws_io io;
@@ -175,15 +223,13 @@ static int32_t ws_send_io(struct ws_sock *s, const uint8_t *p, uint32_t n, int32
 	return r < 0 ? ws_os_error(r, fname) : r;
 }
 
-/* send(data[, flags]) fast path: data is in the I/O area. */
-int32_t WS_EXPORT(ws_sock_send)(int32_t id, uint32_t n, int32_t flags)
+int32_t WS_EXPORT(ws_sock_send)(int32_t id, const uint8_t *buf, uint32_t n, int32_t flags)
 {
-	void ws_call_begin(void);
 	ws_call_begin();
 	struct ws_sock *s = ws_sock_get(id);
-	if (!s || n > io_cap)
+	if (!s)
 		return -1;
-	int32_t r = ws_send_io(s, io_buf, n, flags, NULL, 0, s->timeout, "send");
+	int32_t r = ws_send_io(s, buf, n, flags, NULL, 0, s->timeout, "send");
 	return r < 0 ? -1 : r;
 }
 
@@ -225,14 +271,14 @@ static int ws_sendall(struct ws_sock *s, const uint8_t *p, uint32_t n, int32_t f
 	return 0;
 }
 
-int32_t WS_EXPORT(ws_sock_sendall)(int32_t id, uint32_t n, int32_t flags, int32_t cont)
+int32_t WS_EXPORT(ws_sock_sendall)(int32_t id, const uint8_t *buf, uint32_t n, int32_t flags,
+                                   int32_t cont)
 {
-	void ws_call_begin(void);
 	ws_call_begin();
 	struct ws_sock *s = ws_sock_get(id);
-	if (!s || n > io_cap)
+	if (!s)
 		return -1;
-	return ws_sendall(s, io_buf, n, flags, cont) < 0 ? -1 : 0;
+	return ws_sendall(s, buf, n, flags, cont) < 0 ? -1 : 0;
 }
 
 int ws_m_sendall(struct ws_sock *s, ws_args *a)
@@ -306,6 +352,11 @@ int ws_m_sendfile(struct ws_sock *s, ws_args *a)
 		if (s->timeout > 0 && (interval = deadline - ws_now()) <= 0)
 			return ws_raise(WS_ERR_TIMEOUT, 0, "timed out");
 		int32_t r = ws_sock_call(s, 1, ws_sendfile_once, &c, 0, interval);
+		/* An async attempt reports what it sent before it would have blocked. */
+		if (r == WS_RAISED && ws_err.kind == WS_ERR_WOULDBLOCK && total > 0) {
+			ws_err.kind = WS_ERR_NONE;
+			break;
+		}
 		if (r < 0)
 			return ws_os_error(r, "sendfile");
 		if (r == 0)

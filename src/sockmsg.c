@@ -11,6 +11,7 @@
 #define WS_CMSG_ALIGN(n) (((n) + 7u) & ~7u)
 
 uint8_t *ws_io_area(uint32_t n);
+int32_t ws_nosignal(const struct ws_sock *s);
 
 /* sendmsg(buffers, ancdata=[], flags=0, address=None) */
 struct ws_msg {
@@ -28,7 +29,7 @@ static int32_t ws_sendmsg_once(struct ws_sock *s, void *ctx)
 {
 	struct ws_msg *m = ctx;
 	return HOST(sendmsg)(s->fd, m->iov, m->iovcnt, m->name, m->namelen, m->control,
-	                     m->controllen, m->flags | WS_MSG_NOSIGNAL);
+	                     m->controllen, m->flags | ws_nosignal(s));
 }
 
 static int ws_ancdata(const wv *v, uint8_t **out, uint32_t *outlen)
@@ -217,7 +218,8 @@ static int ws_recvmsg(struct ws_sock *s, uint32_t n, const wv *ancv, const wv *f
 	uint32_t ctl = lens[1] < m.controllen ? lens[1] : m.controllen;
 	uint32_t namelen = lens[0] < WS_SOCKADDR_MAX ? lens[0] : WS_SOCKADDR_MAX;
 	if (ws_out_list(4) < 0 ||
-	    (want_data ? ws_out_bytes(m.iov->base, (uint32_t)r) : ws_out_int(r)) < 0 ||
+	    (want_data ? ws_out_bytes(m.iov->base, (uint32_t)r < n ? (uint32_t)r : n)
+	               : ws_out_int(r)) < 0 ||
 	    ws_out_ancdata(m.control, ctl) < 0 || ws_out_int(m.msg_flags) < 0 ||
 	    ws_sockaddr_decode(m.name, namelen, s->proto) < 0) {
 		ws_close_rights(m.control, ctl);

@@ -12,14 +12,8 @@
 #include <node_api.h>
 
 #include "../wasock_host.h"
+#include "binding.h"
 
-#define WS_NAPI(env, call)                                                      \
-	do {                                                                    \
-		if ((call) != napi_ok) {                                        \
-			ws_napi_throw_last(env);                                \
-			return NULL;                                            \
-		}                                                               \
-	} while (0)
 
 #define WS_MAX_ARGS 10
 
@@ -27,6 +21,9 @@ struct ws_binding {
 	napi_ref memory;
 	uint8_t *base;
 	size_t size;
+	/* The pinned external view: a JS buffer the current call reads or writes. */
+	uint8_t *ext;
+	size_t ext_len;
 };
 
 void ws_napi_throw_last(napi_env env)
@@ -39,6 +36,13 @@ void ws_napi_throw_last(napi_env env)
 	napi_get_last_error_info(env, &info);
 	napi_throw_error(env, NULL, info && info->error_message ? info->error_message
 	                                                         : "N-API call failed");
+}
+
+napi_status ws_napi_export(napi_env env, napi_value exports, const char *name, napi_callback fn)
+{
+	napi_value f;
+	napi_status s = napi_create_function(env, name, NAPI_AUTO_LENGTH, fn, NULL, &f);
+	return s == napi_ok ? napi_set_named_property(env, exports, name, f) : s;
 }
 
 static struct ws_binding *ws_binding(napi_env env)
@@ -65,6 +69,10 @@ static int ws_refresh(napi_env env, struct ws_binding *b)
 /* Pointer to guest bytes [off, off+len), or NULL when out of bounds. */
 static inline void *ws_ptr(struct ws_binding *b, uint32_t off, uint64_t len)
 {
+	if (off >= WASOCK_HOST_EXTERNAL) {
+		off -= WASOCK_HOST_EXTERNAL;
+		return (uint64_t)off + len > b->ext_len ? NULL : b->ext + off;
+	}
 	if ((uint64_t)off + len > b->size)
 		return NULL;
 	return b->base + off;
@@ -79,7 +87,7 @@ struct ws_call {
 static int ws_args(napi_env env, napi_callback_info info, struct ws_call *c, size_t want)
 {
 	napi_value argv[WS_MAX_ARGS];
-	c->argc = WS_MAX_ARGS;
+	c->argc = want;
 	if (napi_get_cb_info(env, info, &c->argc, argv, NULL, NULL) != napi_ok)
 		return -1;
 	c->b = ws_binding(env);
@@ -422,6 +430,59 @@ WS_FN(if_indextoname, 3)
 	return ws_ret(env, wasock_host_if_indextoname(U(0), out, U(2)));
 WS_END
 
+/*
+ * pin(view): makes an ArrayBufferView the external view for the calls that follow,
+ * until unpin(). Returns the offset that names its first byte.
+ */
+static napi_value ws_pin(napi_env env, napi_callback_info info)
+{
+	size_t argc = 1, len = 0;
+	napi_value argv[1], ab;
+	void *data = NULL;
+	bool is_typed = false, is_dv = false;
+	struct ws_binding *b = ws_binding(env);
+	WS_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	if (argc >= 1)
+		napi_is_typedarray(env, argv[0], &is_typed);
+	if (is_typed) {
+		napi_typedarray_type type;
+		size_t n, off;
+		WS_NAPI(env, napi_get_typedarray_info(env, argv[0], &type, &n, &data, &ab, &off));
+		size_t unit = 1;
+		switch (type) {
+		case napi_int16_array: case napi_uint16_array: unit = 2; break;
+		case napi_int32_array: case napi_uint32_array: case napi_float32_array: unit = 4; break;
+		case napi_float64_array: case napi_bigint64_array: case napi_biguint64_array: unit = 8; break;
+		default: break;
+		}
+		len = n * unit;
+	} else if (argc >= 1 && napi_is_dataview(env, argv[0], &is_dv) == napi_ok && is_dv) {
+		size_t off;
+		WS_NAPI(env, napi_get_dataview_info(env, argv[0], &len, &data, &ab, &off));
+	} else {
+		napi_throw_type_error(env, NULL, "pin(view) needs an ArrayBufferView");
+		return NULL;
+	}
+	if (len > 0x7fffffff) {
+		napi_throw_range_error(env, NULL, "pin(view): view larger than 2 GiB");
+		return NULL;
+	}
+	b->ext = data;
+	b->ext_len = data ? len : 0;
+	napi_value r;
+	WS_NAPI(env, napi_create_uint32(env, WASOCK_HOST_EXTERNAL, &r));
+	return r;
+}
+
+static napi_value ws_unpin(napi_env env, napi_callback_info info)
+{
+	struct ws_binding *b = ws_binding(env);
+	(void)info;
+	b->ext = NULL;
+	b->ext_len = 0;
+	return NULL;
+}
+
 /* attach(memory): the WebAssembly.Memory whose offsets the imports receive. */
 static napi_value ws_attach(napi_env env, napi_callback_info info)
 {
@@ -466,7 +527,7 @@ uint8_t *ws_binding_memory(napi_env env, size_t *size)
 static napi_value ws_init(napi_env env, napi_value exports)
 {
 	struct ws_binding *b = calloc(1, sizeof *b);
-	napi_value imports, attach;
+	napi_value imports;
 	if (!b) {
 		napi_throw_error(env, NULL, "out of memory");
 		return NULL;
@@ -491,8 +552,11 @@ static napi_value ws_init(napi_env env, napi_value exports)
 	WS_NAPI(env, napi_create_object(env, &imports));
 	WS_NAPI(env, napi_define_properties(env, imports, sizeof fns / sizeof fns[0], fns));
 	WS_NAPI(env, napi_set_named_property(env, exports, "imports", imports));
-	WS_NAPI(env, napi_create_function(env, "attach", NAPI_AUTO_LENGTH, ws_attach, NULL, &attach));
-	WS_NAPI(env, napi_set_named_property(env, exports, "attach", attach));
+	WS_NAPI(env, ws_napi_export(env, exports, "attach", ws_attach));
+	WS_NAPI(env, ws_napi_export(env, exports, "pin", ws_pin));
+	WS_NAPI(env, ws_napi_export(env, exports, "unpin", ws_unpin));
+	WS_NAPI(env, ws_poll_init(env, exports));
+	WS_NAPI(env, ws_nameservice_init(env, exports));
 	return exports;
 }
 

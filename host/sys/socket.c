@@ -6,10 +6,21 @@
 #include <sys/ioctl.h>
 #include <sys/sendfile.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
+
+/*
+ * The data calls go straight to syscall(2): glibc's wrappers are pthread cancellation
+ * points, which in a multi-threaded process (Node always is) costs two atomic
+ * read-modify-writes per call, and the host never uses cancellation.
+ */
+#define ws__sendto(fd, b, n, f, a, al) syscall(SYS_sendto, fd, b, n, f, a, al)
+#define ws__recvfrom(fd, b, n, f, a, al) syscall(SYS_recvfrom, fd, b, n, f, a, al)
+#define ws__sendmsg(fd, m, f) syscall(SYS_sendmsg, fd, m, f)
+#define ws__recvmsg(fd, m, f) syscall(SYS_recvmsg, fd, m, f)
 
 int32_t wasock_host_memory_grown(void)
 {
@@ -124,15 +135,15 @@ int32_t wasock_host_shutdown(int32_t fd, int32_t how)
 int32_t wasock_host_sendto(int32_t fd, const void *buf, uint32_t len, int32_t flags,
                            const void *addr, uint32_t addrlen)
 {
-	return WS__SYSCALL(sendto(fd, buf, len, flags, addrlen ? addr : NULL, addrlen));
+	return WS__SYSCALL(ws__sendto(fd, buf, len, flags, addrlen ? addr : NULL, addrlen));
 }
 
 int32_t wasock_host_recvfrom(int32_t fd, void *buf, uint32_t len, int32_t flags, void *addr,
                              uint32_t *addrlen)
 {
 	socklen_t alen = addrlen ? *addrlen : 0;
-	int32_t r = WS__SYSCALL(recvfrom(fd, buf, len, flags, addrlen ? addr : NULL,
-	                                 addrlen ? &alen : NULL));
+	int32_t r = WS__SYSCALL(ws__recvfrom(fd, buf, len, flags, addrlen ? addr : NULL,
+	                                     addrlen ? &alen : NULL));
 	if (r >= 0 && addrlen)
 		*addrlen = alen;
 	return r;
@@ -151,7 +162,7 @@ int32_t wasock_host_sendmsg(int32_t fd, const wasock_iovec *iov, uint32_t iovcnt
 		.msg_controllen = controllen,
 	};
 	_Static_assert(sizeof(wasock_iovec) == sizeof(struct iovec), "iovec layout");
-	return WS__SYSCALL(sendmsg(fd, &msg, flags));
+	return WS__SYSCALL(ws__sendmsg(fd, &msg, flags));
 }
 
 int32_t wasock_host_recvmsg(int32_t fd, const wasock_iovec *iov, uint32_t iovcnt, void *name,
@@ -166,7 +177,7 @@ int32_t wasock_host_recvmsg(int32_t fd, const wasock_iovec *iov, uint32_t iovcnt
 		.msg_control = *controllen ? control : NULL,
 		.msg_controllen = *controllen,
 	};
-	int32_t r = WS__SYSCALL(recvmsg(fd, &msg, flags));
+	int32_t r = WS__SYSCALL(ws__recvmsg(fd, &msg, flags));
 	if (r < 0)
 		return r;
 	*namelen = msg.msg_namelen;

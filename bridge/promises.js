@@ -1,0 +1,580 @@
+// SPDX-License-Identifier: MIT
+// wasock/promises: the same sockets, driven by Node's event loop.
+//
+// Every operation that could wait is an attempt the core makes without blocking
+// (async mode: src/socket.c); when it would block, the socket's libuv poll handle
+// waits for readiness and the attempt runs again. The socket's timeout bounds each
+// operation; { signal } aborts it. Name lookups the core would make run on libuv's
+// thread pool: the call is answered by replaying it with the lookup's result.
+'use strict';
+const { Duplex } = require('node:stream');
+const C = require('./constants');
+const errors = require('./errors');
+const core = require('./core');
+const sync = require('./socket');
+
+const { ex, addon, fns, methods, wouldBlock, nameService, mem } = core;
+const { kId, kOnClose } = sync;
+
+const UV_READABLE = 1;
+const UV_WRITABLE = 2;
+const WOULD = Symbol('would block');
+// WASOCK_HOST_EAI(EAI_INPROGRESS): the core unwinds with it while a lookup is pending.
+const DEFERRED = -0x1000 - 100;
+const NS_KIND = { getaddrinfo: 0, getnameinfo: 1, gethostbyname: 2, gethostbyaddr: 3 };
+
+// Rejects (throws) at once when options carry an already aborted signal.
+function checkSignal(options) {
+  const signal = options && options.signal;
+  if (signal && signal.aborted) throw abortError(signal);
+}
+
+function abortError(signal) {
+  const e = new Error('The operation was aborted');
+  e.name = 'AbortError';
+  e.code = 'ABORT_ERR';
+  if (signal && signal.reason !== undefined) e.cause = signal.reason;
+  return e;
+}
+
+// Reads the (offset, length) string of a resolver import; -1 as length means NULL.
+function inBytes(off, len) {
+  if (len === -1) return null;
+  const u8 = mem();
+  return Buffer.from(u8.subarray(off, off + len));
+}
+
+function nsRequest(name, a) {
+  switch (name) {
+    case 'getaddrinfo': return [inBytes(a[0], a[1]), inBytes(a[2], a[3]), a[4], a[5], a[6], a[7]];
+    case 'getnameinfo': return [inBytes(a[0], a[1]), a[2], a[4], a[6]];
+    default: return [inBytes(a[0], a[1]), a[2]];
+  }
+}
+
+// Answers a replayed resolver import from a finished lookup; returns the import's result.
+function nsAnswer(name, a, res) {
+  const [r, out, serv] = res;
+  if (r < 0) return r;
+  const u8 = mem();
+  if (name === 'getnameinfo') {
+    const put = (buf, off, cap) => {
+      if (!cap) return;
+      const n = Math.min(buf.length, cap - 1);
+      u8.set(buf.subarray(0, n), off);
+      u8[off + n] = 0;
+    };
+    put(out, a[3], a[4]);
+    put(serv, a[5], a[6]);
+    return r;
+  }
+  const [outOff, cap] = name === 'getaddrinfo' ? [a[8], a[9]] : [a[3], a[4]];
+  if (out.length <= cap) u8.set(out, outOff);
+  return out.length;
+}
+
+function nsCall(name, request) {
+  return new Promise((resolve) => {
+    addon.ns_call(NS_KIND[name], request, (...res) => resolve(res));
+  });
+}
+
+/*
+ * Runs fn() (a synchronous call into the core) with every resolver import it makes
+ * answered from the thread pool: the first unanswered lookup unwinds the call, the
+ * lookup runs, and fn() runs again with the answers so far.
+ */
+async function withLookups(fn, signal = null) {
+  const answers = [];
+  for (;;) {
+    let pending = null;
+    let k = 0;
+    nameService.hook = (name, a) => {
+      if (k < answers.length) {
+        const r = nsAnswer(name, a, answers[k].res);
+        const cap = name === 'getaddrinfo' ? a[9] : name === 'getnameinfo' ? Infinity : a[4];
+        if (!(r >= 0 && r > cap)) k++;
+        return r;
+      }
+      if (!pending) pending = { name, request: nsRequest(name, a) };
+      return DEFERRED;
+    };
+    let value;
+    let error = null;
+    try {
+      value = fn();
+    } catch (e) {
+      error = e;
+    } finally {
+      nameService.hook = null;
+    }
+    if (!pending) {
+      if (error) throw error;
+      return value;
+    }
+    const lookup = nsCall(pending.name, pending.request);
+    answers.push({ res: await (signal ? abortable(lookup, signal) : lookup) });
+  }
+}
+
+// p, or an AbortError as soon as signal aborts (the lookup itself runs to its end).
+function abortable(p, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(abortError(signal));
+      return;
+    }
+    const onAbort = () => reject(abortError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then((v) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(v);
+    });
+  });
+}
+
+// Operations that completed at once, on any socket, since the event loop last had a
+// turn. Each resolves in a microtask, so a stream that always has data would otherwise
+// never let timers or other I/O run; past the budget, an operation waits for a turn.
+// 32, as libuv reads a stream at most 32 times per callback.
+const STREAK_MAX = 32;
+let streak = 0;
+function spend() {
+  if (streak++ === 0) setImmediate(() => { streak = 0; });
+}
+
+// One non-blocking attempt: its value, or WOULD when it would have waited.
+function attempt(fn) {
+  ex.ws_set_async(1);
+  try {
+    return fn();
+  } catch (e) {
+    if (wouldBlock()) return WOULD;
+    throw e;
+  } finally {
+    ex.ws_set_async(0);
+  }
+}
+
+class AsyncSocket {
+  #sock;
+  #poll = null;
+  #events = 0;
+  #readers = [];
+  #writers = [];
+  #ref = true;
+  #closed = false;
+
+  constructor(family, type, proto, fileno) {
+    const s = family instanceof sync.Socket ? family : new sync.Socket(family, type, proto, fileno);
+    this.#sock = s;
+    s[kOnClose] = () => this.#release();
+    s.promises = this;
+  }
+
+  /** The synchronous face of the same socket. */
+  get sync() { return this.#sock; }
+  get family() { return this.#sock.family; }
+  get type() { return this.#sock.type; }
+  get proto() { return this.#sock.proto; }
+
+  fileno() { return this.#sock.fileno(); }
+  listen(backlog) { return backlog === undefined ? this.#sock.listen() : this.#sock.listen(backlog); }
+  getsockname() { return this.#sock.getsockname(); }
+  getpeername() { return this.#sock.getpeername(); }
+  getsockopt(...args) { return this.#sock.getsockopt(...args); }
+  setsockopt(...args) { return this.#sock.setsockopt(...args); }
+  getblocking() { return this.#sock.getblocking(); }
+  setblocking(flag) { return this.#sock.setblocking(flag); }
+  gettimeout() { return this.#sock.gettimeout(); }
+  settimeout(value) { return this.#sock.settimeout(value); }
+  get_inheritable() { return this.#sock.get_inheritable(); }
+  set_inheritable(flag) { return this.#sock.set_inheritable(flag); }
+  shutdown(how) { return this.#sock.shutdown(how); }
+  detach() { return this.#sock.detach(); }
+  dup() { return new AsyncSocket(this.#sock.dup()); }
+  makefile(...args) { return this.#sock.makefile(...args); }
+
+  /** Whether pending operations keep the event loop alive (as net.Socket's ref/unref). */
+  ref() { this.#setRef(true); return this; }
+  unref() { this.#setRef(false); return this; }
+
+  #setRef(on) {
+    this.#ref = on;
+    if (this.#poll) addon.poll_ref(this.#poll, on);
+    for (const w of [...this.#readers, ...this.#writers]) if (w.timer) on ? w.timer.ref() : w.timer.unref();
+  }
+
+  close() {
+    this.#sock.close();
+  }
+
+  [Symbol.dispose]() { this.close(); }
+  async [Symbol.asyncDispose]() { this.close(); }
+
+  // The fd is about to close: fail what waits on it and let go of the poll handle first.
+  #release() {
+    if (this.#closed) return;
+    this.#closed = true;
+    const waiting = [...this.#readers, ...this.#writers];
+    this.#readers.length = 0;
+    this.#writers.length = 0;
+    if (this.#poll) {
+      addon.poll_close(this.#poll);
+      this.#poll = null;
+    }
+    for (const w of waiting) {
+      w.finish();
+      w.reject(errors.fromErrno(C.EBADF, 'close'));
+    }
+  }
+
+  #updatePoll() {
+    const events = (this.#readers.length ? UV_READABLE : 0) | (this.#writers.length ? UV_WRITABLE : 0);
+    if (events === this.#events || this.#closed) return;
+    if (!this.#poll) {
+      if (!events) return;
+      this.#poll = addon.poll_open(this.#sock.fileno(), (status, ev) => this.#ready(status, ev));
+      if (!this.#ref) addon.poll_ref(this.#poll, false);
+    }
+    addon.poll_update(this.#poll, events);
+    this.#events = events;
+  }
+
+  #ready(status, ev) {
+    // On an error condition (POLLERR) libuv has stopped the handle: the waiters that
+    // remain after the retries need it started again.
+    if (status < 0) this.#events = 0;
+    if (status < 0 || ev & UV_READABLE) this.#drain(this.#readers);
+    if (status < 0 || ev & UV_WRITABLE) this.#drain(this.#writers);
+    this.#updatePoll();
+  }
+
+  #drain(queue) {
+    while (queue.length && !this.#closed) {
+      const w = queue[0];
+      let r;
+      try {
+        r = attempt(w.fn);
+      } catch (e) {
+        queue.shift();
+        w.finish();
+        w.reject(e);
+        continue;
+      }
+      if (r === WOULD) {
+        if (!w.nonblocking) break;
+        queue.shift();
+        w.finish();
+        w.reject(errors.fromErrno(C.EAGAIN, queue === this.#writers ? 'send' : 'recv'));
+        continue;
+      }
+      queue.shift();
+      w.finish();
+      w.resolve(r);
+    }
+  }
+
+  // Runs fn now if nothing is queued before it (and not waitFirst), else when the fd is ready.
+  #op(writing, fn, options, waitFirst = false) {
+    const signal = options && options.signal;
+    if (signal && signal.aborted) return Promise.reject(abortError(signal));
+    if (this.#closed) return Promise.reject(errors.fromErrno(C.EBADF, writing ? 'send' : 'recv'));
+    const queue = writing ? this.#writers : this.#readers;
+    const eager = !queue.length && !waitFirst;
+    // Over budget: the attempt is made after the event loop's next turn instead.
+    const deferred = eager && streak >= STREAK_MAX;
+    if (eager && !deferred) {
+      let r;
+      try {
+        r = attempt(fn);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      if (r !== WOULD) {
+        spend();
+        return Promise.resolve(r);
+      }
+    }
+    let timeout;
+    try {
+      timeout = this.#sock.gettimeout();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    if (timeout === 0 && !deferred)
+      return Promise.reject(errors.fromErrno(C.EAGAIN, writing ? 'send' : 'recv'));
+    return new Promise((resolve, reject) => {
+      const w = { fn, resolve, reject, timer: null, finish: null, nonblocking: timeout === 0 };
+      const remove = () => {
+        const i = queue.indexOf(w);
+        if (i >= 0) queue.splice(i, 1);
+        this.#updatePoll();
+      };
+      let onAbort = null;
+      w.finish = () => {
+        if (w.timer) clearTimeout(w.timer);
+        if (onAbort) signal.removeEventListener('abort', onAbort);
+      };
+      if (timeout !== null && timeout > 0) {
+        w.timer = setTimeout(() => {
+          remove();
+          w.finish();
+          reject(new errors.timeout());
+        }, Math.ceil(timeout * 1000));
+        if (!this.#ref) w.timer.unref();
+      }
+      if (signal) {
+        onAbort = () => {
+          remove();
+          w.finish();
+          reject(abortError(signal));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+      }
+      queue.push(w);
+      if (deferred) {
+        setImmediate(() => {
+          if (this.#closed || queue[0] !== w) return;
+          this.#drain(queue);
+          this.#updatePoll();
+        });
+      }
+      this.#updatePoll();
+    });
+  }
+
+  #sockId() { return this.#sock[kId]; }
+
+  async accept(options) {
+    const [info, address] = await this.#op(false, () => methods.accept(this.#sockId(), []), options);
+    return [new AsyncSocket(sync.wrap(info)), address];
+  }
+
+  // The connect starts at once; its outcome is read (SO_ERROR) once the fd is writable.
+  async connect(address, options) {
+    checkSignal(options);
+    const r = await withLookups(() => attempt(() => methods.connect(this.#sockId(), [address])),
+      options && options.signal);
+    if (r === WOULD) await this.#op(true, () => methods.connect(this.#sockId(), [address]), options, true);
+    return null;
+  }
+
+  async connect_ex(address, options) {
+    try {
+      await this.connect(address, options);
+      return 0;
+    } catch (e) {
+      if (e instanceof errors.timeout) return C.EAGAIN;
+      if (e instanceof errors.OSError && e.errno !== null && !(e instanceof errors.gaierror) &&
+          !(e instanceof errors.herror)) return e.errno;
+      throw e;
+    }
+  }
+
+  async bind(address) {
+    return withLookups(() => this.#sock.bind(address));
+  }
+
+  recv(bufsize, flags, options) {
+    return this.#op(false, () => this.#sock.recv(bufsize, flags), options);
+  }
+
+  recvfrom(bufsize, flags, options) {
+    return this.#op(false, () => this.#sock.recvfrom(bufsize, flags), options);
+  }
+
+  recv_into(buffer, nbytes, flags, options) {
+    return this.#op(false, () => this.#sock.recv_into(buffer, nbytes, flags), options);
+  }
+
+  recvfrom_into(buffer, nbytes, flags, options) {
+    return this.#op(false, () => this.#sock.recvfrom_into(buffer, nbytes, flags), options);
+  }
+
+  recvmsg(bufsize, ancbufsize, flags, options) {
+    return this.#op(false, () => this.#sock.recvmsg(bufsize, ancbufsize, flags), options);
+  }
+
+  recvmsg_into(buffers, ancbufsize, flags, options) {
+    return this.#op(false, () => this.#sock.recvmsg_into(buffers, ancbufsize, flags), options);
+  }
+
+  send(data, flags, options) {
+    return this.#op(true, () => this.#sock.send(data, flags), options);
+  }
+
+  // The whole buffer, in order with other writes; the timeout bounds the whole call.
+  sendall(data, flags, options) {
+    if (!ArrayBuffer.isView(data) && !(data instanceof ArrayBuffer))
+      return Promise.reject(new TypeError('sendall() argument 1 must be a bytes-like object'));
+    const b = ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : new Uint8Array(data);
+    let off = 0;
+    return this.#op(true, () => {
+      do {
+        off += this.#sock.send(b.subarray(off), flags);
+      } while (off < b.length);
+      return null;
+    }, options);
+  }
+
+  // sendto(data, address[, options]) or sendto(data, flags, address[, options]).
+  async sendto(data, ...rest) {
+    const withFlags = typeof rest[0] === 'number' || typeof rest[0] === 'bigint';
+    const args = withFlags ? [data, rest[0], rest[1]] : [data, rest[0]];
+    const options = withFlags ? rest[2] : rest[1];
+    checkSignal(options);
+    const r = await withLookups(() => attempt(() => this.#sock.sendto(...args)),
+      options && options.signal);
+    if (r !== WOULD) return r;
+    return this.#op(true, () => this.#sock.sendto(...args), options);
+  }
+
+  async sendmsg(buffers, ancdata, flags, address, options) {
+    checkSignal(options);
+    const args = [buffers, ancdata, flags, address];
+    const r = await withLookups(() => attempt(() => this.#sock.sendmsg(...args)),
+      options && options.signal);
+    if (r !== WOULD) return r;
+    return this.#op(true, () => this.#sock.sendmsg(...args), options);
+  }
+
+  sendfile(file, offset = 0, count = null, options) {
+    let sent = 0;
+    return this.#op(true, () => {
+      for (;;) {
+        const want = count === null || count === undefined ? null : count - sent;
+        if (want !== null && want <= 0) return sent;
+        const n = this.#sock.sendfile(file, offset + sent, want);
+        if (n === 0) return sent;
+        sent += n;
+      }
+    }, options);
+  }
+
+  async *[Symbol.asyncIterator]() {
+    const listening = !this.#closed && this.#sock.type === C.SOCK_STREAM &&
+      this.#sock.getsockopt(C.SOL_SOCKET, C.SO_ACCEPTCONN) !== 0;
+    for (;;) {
+      let item;
+      try {
+        item = listening ? await this.accept() : await this.recv(65536);
+      } catch (e) {
+        if (this.#closed && e.code === 'EBADF') return;
+        throw e;
+      }
+      if (!listening && item.length === 0) return;
+      yield item;
+    }
+  }
+
+  /** A stream.Duplex over this socket: reads until EOF, writes with sendall. */
+  toStream(options = {}) {
+    const sock = this;
+    return new Duplex({
+      ...options,
+      read(size) {
+        sock.recv(Math.max(size || 0, 16384)).then(
+          (chunk) => this.push(chunk.length ? chunk : null),
+          (e) => this.destroy(e));
+      },
+      write(chunk, encoding, callback) {
+        sock.sendall(chunk).then(() => callback(), callback);
+      },
+      final(callback) {
+        try {
+          sock.shutdown(C.SHUT_WR);
+          callback();
+        } catch (e) {
+          callback(e);
+        }
+      },
+      destroy(err, callback) {
+        try { sock.close(); } catch { /* closing anyway */ }
+        callback(err);
+      },
+    });
+  }
+}
+
+function socket(family, type, proto, fileno) {
+  return new AsyncSocket(family, type, proto, fileno);
+}
+
+function socketpair(family, type, proto) {
+  return sync.socketpair(family, type, proto).map((s) => new AsyncSocket(s));
+}
+
+function fromfd(fd, family, type, proto) {
+  return new AsyncSocket(sync.fromfd(fd, family, type, proto));
+}
+
+const getaddrinfo = (...args) => withLookups(() => fns.getaddrinfo(...args));
+const getnameinfo = (...args) => withLookups(() => fns.getnameinfo(...args));
+const gethostbyname = (...args) => withLookups(() => fns.gethostbyname(...args));
+const gethostbyname_ex = (...args) => withLookups(() => fns.gethostbyname_ex(...args));
+const gethostbyaddr = (...args) => withLookups(() => fns.gethostbyaddr(...args));
+const getfqdn = (...args) => withLookups(() => fns.getfqdn(...args));
+
+// socket.py's create_connection, with lookups and connects that do not block.
+async function create_connection(address, timeout = sync.DEFAULT, source_address = null, options = {}) {
+  if (!Array.isArray(address) || address.length !== 2)
+    throw new TypeError('create_connection() address must be an array [host, port]');
+  const all_errors = Boolean(options && options.all_errors);
+  const failures = [];
+  for (const [af, socktype, proto, , sa] of await getaddrinfo(address[0], address[1], 0, C.SOCK_STREAM)) {
+    let sock = null;
+    try {
+      sock = new AsyncSocket(af, socktype, proto);
+      if (timeout !== sync.DEFAULT && timeout !== undefined) sock.settimeout(timeout);
+      if (source_address) await sock.bind(source_address);
+      await sock.connect(sa, options);
+      return sock;
+    } catch (e) {
+      if (sock) sock.close();
+      if (!(e instanceof errors.OSError)) throw e;
+      if (!all_errors) failures.length = 0;
+      failures.push(e);
+    }
+  }
+  if (!failures.length) throw new errors.OSError(null, 'getaddrinfo returns an empty list');
+  if (!all_errors) throw failures[0];
+  throw new AggregateError(failures, 'create_connection failed');
+}
+
+async function create_server(address, options = {}) {
+  if (Array.isArray(address) && typeof address[0] === 'string' && address[0] !== '') {
+    // Resolve off the main thread first; the bind below then sees a numeric address.
+    const family = options.family === undefined ? C.AF_INET : options.family;
+    const [[, , , , sa]] = await getaddrinfo(address[0], address[1], family, C.SOCK_STREAM,
+      0, C.AI_PASSIVE);
+    address = [sa[0], ...address.slice(1)];
+  }
+  return new AsyncSocket(sync.create_server(address, options));
+}
+
+async function send_fds(sock, buffers, fds, flags = 0, address = null) {
+  const data = Buffer.alloc(4 * fds.length);
+  fds.forEach((fd, i) => data.writeInt32LE(fd, i * 4));
+  return sock.sendmsg(buffers, [[C.SOL_SOCKET, C.SCM_RIGHTS, data]], flags, address);
+}
+
+async function recv_fds(sock, bufsize, maxfds, flags = 0) {
+  const [msg, ancdata, msgFlags, addr] = await sock.recvmsg(bufsize, fns.CMSG_LEN(maxfds * 4), flags);
+  const fds = [];
+  for (const [level, type, data] of ancdata) {
+    if (level === C.SOL_SOCKET && type === C.SCM_RIGHTS)
+      for (let i = 0; i + 4 <= data.length; i += 4) fds.push(data.readInt32LE(i));
+  }
+  return [msg, fds, msgFlags, addr];
+}
+
+const base = require('./index');
+
+module.exports = {
+  ...base,
+  Socket: AsyncSocket, SocketType: AsyncSocket, AsyncSocket, socket, socketpair, fromfd,
+  getaddrinfo, getnameinfo, gethostbyname, gethostbyname_ex, gethostbyaddr, getfqdn,
+  create_connection, create_server, send_fds, recv_fds,
+};

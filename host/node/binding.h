@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+#ifndef WASOCK_NODE_BINDING_H
+#define WASOCK_NODE_BINDING_H
+
+#include <node_api.h>
+
+#define WS_NAPI(env, call)                              \
+	do {                                            \
+		if ((call) != napi_ok) {                \
+			ws_napi_throw_last(env);        \
+			return NULL;                    \
+		}                                       \
+	} while (0)
+
+void ws_napi_throw_last(napi_env env);
+/* Adds a function property to exports; returns napi_ok or the failing status. */
+napi_status ws_napi_export(napi_env env, napi_value exports, const char *name, napi_callback fn);
+
+/* poll.c: fd readiness from libuv for the promise face. */
+napi_status ws_poll_init(napi_env env, napi_value exports);
+/* nameservice.c: the resolver calls of host/sys on libuv's thread pool. */
+napi_status ws_nameservice_init(napi_env env, napi_value exports);
+
+#endif

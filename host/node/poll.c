@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: MIT
+/*
+ * fd readiness for the promise face: one uv_poll_t per socket (libuv allows only one
+ * per fd), whose event mask follows the operations waiting on it. The JS callback
+ * gets (status, events); the bridge then retries its operations. The callback is held
+ * strongly only while something waits, so an idle socket the program dropped can be
+ * collected (its handle is then closed by the finalizer).
+ */
+#include <stdlib.h>
+
+#include <uv.h>
+
+#include "binding.h"
+
+struct ws_poll {
+	uv_poll_t handle;
+	napi_env env;
+	napi_ref callback;
+	napi_async_context context;
+	int strong;   /* the callback reference counts (operations are waiting) */
+	int closing;  /* uv_close() was called */
+	int uv_done;  /* ...and its callback ran */
+	int js_done;  /* the JS handle was collected */
+};
+
+static void ws_poll_cb(uv_poll_t *h, int status, int events)
+{
+	struct ws_poll *p = h->data;
+	napi_env env = p->env;
+	napi_handle_scope scope;
+	napi_value cb, recv, argv[2];
+	if (p->closing || napi_open_handle_scope(env, &scope) != napi_ok)
+		return;
+	if (napi_get_reference_value(env, p->callback, &cb) == napi_ok && cb &&
+	    napi_get_global(env, &recv) == napi_ok &&
+	    napi_create_int32(env, status, &argv[0]) == napi_ok &&
+	    napi_create_int32(env, events, &argv[1]) == napi_ok) {
+		napi_value result;
+		if (napi_make_callback(env, p->context, recv, cb, 2, argv, &result) ==
+		    napi_pending_exception) {
+			napi_value err;
+			napi_get_and_clear_last_exception(env, &err);
+			napi_fatal_exception(env, err);
+		}
+	}
+	napi_close_handle_scope(env, scope);
+}
+
+/* The memory is shared by the uv handle and the JS handle: freed when both are done. */
+static void ws_poll_closed(uv_handle_t *h)
+{
+	struct ws_poll *p = h->data;
+	p->uv_done = 1;
+	if (p->js_done)
+		free(p);
+}
+
+static void ws_poll_finalize(napi_env env, void *data, void *hint)
+{
+	struct ws_poll *p = data;
+	(void)hint;
+	napi_delete_reference(env, p->callback);
+	napi_async_destroy(env, p->context);
+	p->js_done = 1;
+	if (!p->closing) {
+		p->closing = 1;
+		uv_close((uv_handle_t *)&p->handle, ws_poll_closed);
+	} else if (p->uv_done) {
+		free(p);
+	}
+}
+
+static struct ws_poll *ws_poll_arg(napi_env env, napi_value v)
+{
+	void *data = NULL;
+	if (napi_get_value_external(env, v, &data) != napi_ok || !data) {
+		napi_throw_type_error(env, NULL, "expected a poll handle");
+		return NULL;
+	}
+	return data;
+}
+
+/* poll_open(fd, callback) -> handle */
+static napi_value ws_poll_open(napi_env env, napi_callback_info info)
+{
+	size_t argc = 2;
+	napi_value argv[2], name, ext;
+	int32_t fd;
+	uv_loop_t *loop;
+	WS_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	WS_NAPI(env, napi_get_value_int32(env, argv[0], &fd));
+	WS_NAPI(env, napi_get_uv_event_loop(env, &loop));
+	struct ws_poll *p = calloc(1, sizeof *p);
+	if (!p) {
+		napi_throw_error(env, "ENOMEM", "out of memory");
+		return NULL;
+	}
+	int r = uv_poll_init(loop, &p->handle, fd);
+	if (r < 0) {
+		free(p);
+		napi_throw_error(env, uv_err_name(r), uv_strerror(r));
+		return NULL;
+	}
+	p->env = env;
+	p->handle.data = p;
+	WS_NAPI(env, napi_create_reference(env, argv[1], 0, &p->callback));
+	WS_NAPI(env, napi_create_string_utf8(env, "wasock:poll", NAPI_AUTO_LENGTH, &name));
+	WS_NAPI(env, napi_async_init(env, NULL, name, &p->context));
+	WS_NAPI(env, napi_create_external(env, p, ws_poll_finalize, NULL, &ext));
+	return ext;
+}
+
+/* poll_update(handle, events): waits for UV_READABLE/UV_WRITABLE; 0 stops waiting. */
+static napi_value ws_poll_update(napi_env env, napi_callback_info info)
+{
+	size_t argc = 2;
+	napi_value argv[2];
+	int32_t events;
+	WS_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	struct ws_poll *p = ws_poll_arg(env, argv[0]);
+	if (!p)
+		return NULL;
+	WS_NAPI(env, napi_get_value_int32(env, argv[1], &events));
+	if (p->closing)
+		return NULL;
+	if (!!events != p->strong) {
+		uint32_t count;
+		WS_NAPI(env, events ? napi_reference_ref(env, p->callback, &count)
+		                    : napi_reference_unref(env, p->callback, &count));
+		p->strong = !!events;
+	}
+	int r = events ? uv_poll_start(&p->handle, events, ws_poll_cb) : uv_poll_stop(&p->handle);
+	if (r < 0) {
+		napi_throw_error(env, uv_err_name(r), uv_strerror(r));
+		return NULL;
+	}
+	return NULL;
+}
+
+/* poll_close(handle): stops and releases the handle; the fd stays open. */
+static napi_value ws_poll_close(napi_env env, napi_callback_info info)
+{
+	size_t argc = 1;
+	napi_value argv[1];
+	WS_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	struct ws_poll *p = ws_poll_arg(env, argv[0]);
+	if (!p || p->closing)
+		return NULL;
+	p->closing = 1;
+	uv_close((uv_handle_t *)&p->handle, ws_poll_closed);
+	return NULL;
+}
+
+/* poll_ref(handle, on): whether a waiting handle keeps the event loop alive. */
+static napi_value ws_poll_ref(napi_env env, napi_callback_info info)
+{
+	size_t argc = 2;
+	napi_value argv[2];
+	bool on;
+	WS_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	struct ws_poll *p = ws_poll_arg(env, argv[0]);
+	if (!p)
+		return NULL;
+	WS_NAPI(env, napi_get_value_bool(env, argv[1], &on));
+	if (!p->closing) {
+		if (on)
+			uv_ref((uv_handle_t *)&p->handle);
+		else
+			uv_unref((uv_handle_t *)&p->handle);
+	}
+	return NULL;
+}
+
+napi_status ws_poll_init(napi_env env, napi_value exports)
+{
+	napi_status s;
+	if ((s = ws_napi_export(env, exports, "poll_open", ws_poll_open)) != napi_ok ||
+	    (s = ws_napi_export(env, exports, "poll_update", ws_poll_update)) != napi_ok ||
+	    (s = ws_napi_export(env, exports, "poll_close", ws_poll_close)) != napi_ok)
+		return s;
+	return ws_napi_export(env, exports, "poll_ref", ws_poll_ref);
+}
