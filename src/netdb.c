@@ -28,8 +28,12 @@ int ws_fn_sethostname(ws_args *a)
 {
 	const uint8_t *p;
 	uint32_t n;
-	if (ws_fsname(ws_arg(a, 0), "sethostname() argument 1", &p, &n) < 0)
+	int is_str;
+	/* CPython takes bytes as they are ("S"), and only a str through the path converter. */
+	if (wv_strbytes(ws_arg(a, 0), "sethostname() argument 1", &p, &n, &is_str) < 0)
 		return WS_RAISED;
+	if (is_str && memchr(p, 0, n))
+		return ws_value_error("sethostname() argument 1: embedded null byte");
 	int32_t r = HOST(sethostname)((const char *)p, n);
 	if (r < 0)
 		return ws_os_error(r, "sethostname");

@@ -190,6 +190,10 @@ int ws_fn_getaddrinfo(ws_args *a)
 	int32_t opt[4] = { 0, 0, 0, 0 };
 	static const char *const optname[] = { "family", "type", "proto", "flags" };
 	char pbuf[24];
+	/* CPython parses the hint integers before it looks at host and port. */
+	for (int i = 0; i < 4; i++)
+		if (ws_arg(a, 2 + i) && wv_cint(ws_arg(a, 2 + i), optname[i], &opt[i]) < 0)
+			return WS_RAISED;
 	if (host && !wv_is_none(host)) {
 		int t = wv_tag(host);
 		if (t != WV_STR && t != WV_BYTES)
@@ -200,7 +204,8 @@ int ws_fn_getaddrinfo(ws_args *a)
 	if (port && !wv_is_none(port)) {
 		int64_t pv;
 		int t = wv_tag(port);
-		if (t == WV_INT || t == WV_BOOL) {
+		/* An exact int: CPython's PyLong_CheckExact turns True away. */
+		if (t == WV_INT) {
 			wv_int64(port, "port", &pv);
 			sl = (uint32_t)ws_fmt(pbuf, sizeof pbuf, "%lld", (long long)pv);
 			s = (const uint8_t *)pbuf;
@@ -215,9 +220,6 @@ int ws_fn_getaddrinfo(ws_args *a)
 			return ws_raise(WS_ERR_OS, 0, "Int or String expected");
 		}
 	}
-	for (int i = 0; i < 4; i++)
-		if (ws_arg(a, 2 + i) && wv_cint(ws_arg(a, 2 + i), optname[i], &opt[i]) < 0)
-			return WS_RAISED;
 	uint8_t *res;
 	int r = ws_gai((const char *)h, hl, (const char *)s, sl, opt[0], opt[1], opt[2], opt[3],
 	               &res);
@@ -248,6 +250,9 @@ int ws_fn_getnameinfo(ws_args *a)
 	int32_t port, flags;
 	const uint8_t *host;
 	uint32_t hostlen;
+	/* CPython's order: flags, the tuple's shape, then its items one by one. */
+	if (wv_cint(ws_arg(a, 1), "getnameinfo() argument 2", &flags) < 0)
+		return WS_RAISED;
 	if (!sa || wv_tag(sa) != WV_LIST)
 		return ws_type_error("getnameinfo() argument 1 must be a tuple");
 	list = *sa;
@@ -257,13 +262,16 @@ int ws_fn_getnameinfo(ws_args *a)
 	for (uint32_t i = 0; i < n; i++)
 		if (wv_next(&list, &item[i]) < 0)
 			return WS_RAISED;
-	if (wv_tag(&item[0]) != WV_STR || wv_tag(&item[1]) != WV_INT)
+	int pt = wv_tag(&item[1]);
+	if (wv_tag(&item[0]) != WV_STR)
 		return ws_type_error("getnameinfo(): illegal sockaddr argument");
-	if (wv_cstr(&item[0], "getnameinfo() host", &host, &hostlen) < 0 ||
-	    wv_cint(&item[1], "port", &port) < 0 ||
+	if (wv_cstr(&item[0], "getnameinfo() host", &host, &hostlen) < 0)
+		return WS_RAISED;
+	if (pt != WV_INT && pt != WV_BOOL && pt != WV_UINT64 && pt != WV_HUGE)
+		return ws_type_error("getnameinfo(): illegal sockaddr argument");
+	if (wv_cint(&item[1], "port", &port) < 0 ||
 	    (n > 2 && wv_cuint_mask(&item[2], "flowinfo", &flow) < 0) ||
-	    (n > 3 && wv_cuint_mask(&item[3], "scope_id", &scope) < 0) ||
-	    wv_cint(ws_arg(a, 1), "getnameinfo() argument 2", &flags) < 0)
+	    (n > 3 && wv_cuint_mask(&item[3], "scope_id", &scope) < 0))
 		return WS_RAISED;
 	if (flow > 0xfffff)
 		return ws_value_error("getnameinfo(): flowinfo must be 0-1048575.");
@@ -385,9 +393,10 @@ int ws_fn_gethostbyaddr(ws_args *a)
 	return ws_hostbyaddr(name, n);
 }
 
-static int ws_isspace(uint8_t c)
+/* str.strip() also strips \x1c-\x1f; bytes.strip() only ASCII blanks. */
+static int ws_isspace(uint8_t c, int is_str)
 {
-	return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+	return c == ' ' || (c >= '\t' && c <= '\r') || (is_str && c >= 0x1c && c <= 0x1f);
 }
 
 /* Python's socket.getfqdn: the first dotted name among gethostbyaddr's answers. */
@@ -395,21 +404,27 @@ int ws_fn_getfqdn(ws_args *a)
 {
 	const uint8_t *name = (const uint8_t *)"";
 	uint32_t n = 0;
+	int is_str = 1;
 	char hn[256];
-	if (ws_arg(a, 0) && wv_cstr(ws_arg(a, 0), "getfqdn() argument 1", &name, &n) < 0)
+	/* str or bytes, as Python's name.strip() and gethostbyaddr() take both. */
+	if (ws_arg(a, 0) && wv_strbytes(ws_arg(a, 0), "getfqdn() argument 1", &name, &n, &is_str) < 0)
 		return WS_RAISED;
-	while (n && ws_isspace(name[0]))
+	while (n && ws_isspace(name[0], is_str))
 		name++, n--;
-	while (n && ws_isspace(name[n - 1]))
+	while (n && ws_isspace(name[n - 1], is_str))
 		n--;
-	if (n == 0 || (n == 7 && !memcmp(name, "0.0.0.0", 7)) || (n == 2 && !memcmp(name, "::", 2))) {
+	if (n == 0 || (is_str && ((n == 7 && !memcmp(name, "0.0.0.0", 7)) ||
+	                          (n == 2 && !memcmp(name, "::", 2))))) {
 		int32_t l = HOST(gethostname)(hn, sizeof hn);
 		if (l < 0)
 			return ws_os_error(l, "gethostname");
 		name = (const uint8_t *)hn;
 		n = (uint32_t)l < sizeof hn ? (uint32_t)l : sizeof hn;
+		is_str = 1;
 	}
-	if (ws_idna_check(name, n) < 0)
+	if (memchr(name, 0, n))
+		return ws_type_error("gethostbyaddr() argument 1 must be encoded string without null bytes");
+	if (is_str && ws_idna_check(name, n) < 0)
 		return WS_RAISED;
 	uint32_t mark = ws_out_len();
 	if (ws_hostbyaddr(name, n) < 0) {
@@ -417,7 +432,8 @@ int ws_fn_getfqdn(ws_args *a)
 			return WS_RAISED;
 		ws_err.kind = WS_ERR_NONE;
 		ws_out_reset();
-		return ws_out_str((const char *)name, n);
+		/* Python returns the (stripped) argument itself, bytes staying bytes. */
+		return is_str ? ws_out_str((const char *)name, n) : ws_out_bytes(name, n);
 	}
 	/* Pick from the hostent just written, then replace it with the answer. */
 	const uint8_t *p = ws_out_ptr() + mark;

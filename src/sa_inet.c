@@ -21,15 +21,18 @@ int ws_sa_inet_encode(const wv *addr, const char *fname, uint8_t *buf, uint32_t 
 		return WS_RAISED;
 	if (wv_strbytes(&host, "host", &name, &namelen, NULL) < 0)
 		return ws_type_error("%s(): AF_INET address must be a pair (host, port)", fname);
+	if (memchr(name, 0, namelen))
+		return ws_type_error("host name must not contain null character");
 	int32_t ip;
 	if (wv_cint(&port, "port", &ip) < 0)
 		return WS_RAISED;
 	p = ip;
-	if (p < 0 || p > 0xffff)
-		return ws_value_error("%s(): port must be 0-65535.", fname);
+	/* Like CPython: the host is resolved before the port's range is checked. */
 	uint32_t salen = 16;
 	if (ws_setipaddr(name, namelen, WS_AF_INET, buf, &salen) < 0)
 		return WS_RAISED;
+	if (p < 0 || p > 0xffff)
+		return ws_value_error("%s(): port must be 0-65535.", fname);
 	ws_put16le(buf, WS_AF_INET);
 	ws_put16be(buf + 2, (uint16_t)p);
 	memset(buf + 8, 0, 8);

@@ -212,6 +212,10 @@ int wv_number(const wv *v, const char *what, double *out)
 		*out = (int8_t)v->p[1] < 0 ? -1e300 * 1e300 : 1e300 * 1e300;
 		return 0;
 	}
+	if (wv_tag(v) == WV_UINT64) {
+		*out = (double)ws_get64le(v->p + 1);
+		return 0;
+	}
 	if (wv_int64(v, what, &x) < 0) {
 		ws_err.kind = WS_ERR_NONE;
 		return ws_type_error("%s must be a number or null, not %s", what, wv_typename(v));
