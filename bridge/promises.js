@@ -159,6 +159,9 @@ function attempt(fn) {
 class AsyncSocket {
   #sock;
   #poll = null;
+  // The poll handle's callback. The addon holds it weakly while nothing waits (so an idle
+  // socket can be collected): this field is what keeps it alive meanwhile.
+  #onReady = (status, ev) => this.#ready(status, ev);
   #events = 0;
   #readers = [];
   #writers = [];
@@ -234,7 +237,7 @@ class AsyncSocket {
     if (events === this.#events || this.#closed) return;
     if (!this.#poll) {
       if (!events) return;
-      this.#poll = addon.poll_open(this.#sock.fileno(), (status, ev) => this.#ready(status, ev));
+      this.#poll = addon.poll_open(this.#sock.fileno(), this.#onReady);
       if (!this.#ref) addon.poll_ref(this.#poll, false);
     }
     addon.poll_update(this.#poll, events);
@@ -440,6 +443,12 @@ class AsyncSocket {
     return this.#op(true, () => this.#sock.sendmsg(...args), options);
   }
 
+  sendmsg_afalg(...args) {
+    const options = args.length > 0 && args[args.length - 1] && typeof args[args.length - 1] === 'object' &&
+      'signal' in args[args.length - 1] ? args.pop() : undefined;
+    return this.#op(true, () => this.#sock.sendmsg_afalg(...args), options);
+  }
+
   sendfile(file, offset = 0, count = null, options) {
     let sent = 0;
     return this.#op(true, () => {
@@ -555,19 +564,11 @@ async function create_server(address, options = {}) {
 }
 
 async function send_fds(sock, buffers, fds, flags = 0, address = null) {
-  const data = Buffer.alloc(4 * fds.length);
-  fds.forEach((fd, i) => data.writeInt32LE(fd, i * 4));
-  return sock.sendmsg(buffers, [[C.SOL_SOCKET, C.SCM_RIGHTS, data]], flags, address);
+  return sock.sendmsg(buffers, sync.fdsMessage(fds), flags, address);
 }
 
 async function recv_fds(sock, bufsize, maxfds, flags = 0) {
-  const [msg, ancdata, msgFlags, addr] = await sock.recvmsg(bufsize, fns.CMSG_LEN(maxfds * 4), flags);
-  const fds = [];
-  for (const [level, type, data] of ancdata) {
-    if (level === C.SOL_SOCKET && type === C.SCM_RIGHTS)
-      for (let i = 0; i + 4 <= data.length; i += 4) fds.push(data.readInt32LE(i));
-  }
-  return [msg, fds, msgFlags, addr];
+  return sync.fdsReceived(await sock.recvmsg(bufsize, fns.CMSG_LEN(maxfds * 4), flags));
 }
 
 const base = require('./index');

@@ -359,14 +359,14 @@ function create_server(address, { family = C.AF_INET, backlog = null, reuse_port
   }
 }
 
-function send_fds(sock, buffers, fds, flags = 0, address = null) {
+// send_fds / recv_fds (socket.py): SCM_RIGHTS messages of native ints, for both faces.
+function fdsMessage(fds) {
   const data = Buffer.alloc(4 * fds.length);
   fds.forEach((fd, i) => data.writeInt32LE(fd, i * 4));
-  return sock.sendmsg(buffers, [[C.SOL_SOCKET, C.SCM_RIGHTS, data]], flags, address);
+  return [[C.SOL_SOCKET, C.SCM_RIGHTS, data]];
 }
 
-function recv_fds(sock, bufsize, maxfds, flags = 0) {
-  const [msg, ancdata, msgFlags, addr] = sock.recvmsg(bufsize, fns.CMSG_LEN(maxfds * 4), flags);
+function fdsReceived([msg, ancdata, msgFlags, addr]) {
   const fds = [];
   for (const [level, type, data] of ancdata) {
     if (level === C.SOL_SOCKET && type === C.SCM_RIGHTS)
@@ -375,7 +375,15 @@ function recv_fds(sock, bufsize, maxfds, flags = 0) {
   return [msg, fds, msgFlags, addr];
 }
 
+function send_fds(sock, buffers, fds, flags = 0, address = null) {
+  return sock.sendmsg(buffers, fdsMessage(fds), flags, address);
+}
+
+function recv_fds(sock, bufsize, maxfds, flags = 0) {
+  return fdsReceived(sock.recvmsg(bufsize, fns.CMSG_LEN(maxfds * 4), flags));
+}
+
 module.exports = {
   Socket, SocketType: Socket, socket, socketpair, fromfd, create_connection, create_server,
-  send_fds, recv_fds, kId, kOnClose, wrap: (info) => Socket[kWrap](info), DEFAULT,
+  send_fds, recv_fds, fdsMessage, fdsReceived, kId, kOnClose, wrap: (info) => Socket[kWrap](info), DEFAULT,
 };

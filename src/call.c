@@ -77,6 +77,18 @@ void ws_call_begin(void)
 	ws_err.kind = WS_ERR_NONE;
 }
 
+/* The result of a call for the bridge: the result's length, or -1 with ws_err filled. */
+static int32_t ws_call_end(int r, const char *name)
+{
+	ws_mem_sync();
+	if (r < 0) {
+		if (ws_err.kind == WS_ERR_NONE)
+			ws_os_error(r, name);
+		return -1;
+	}
+	return (int32_t)ws_out_len();
+}
+
 /* Calls module function i with the argument list in the argument area. */
 int32_t WS_EXPORT(ws_call)(uint32_t i, uint32_t arglen)
 {
@@ -88,13 +100,7 @@ int32_t WS_EXPORT(ws_call)(uint32_t i, uint32_t arglen)
 	int r = ws_args_parse(&a, d->name, arg_buf, arglen, d->min, d->max);
 	if (r == 0)
 		r = d->fn(&a);
-	ws_mem_sync();
-	if (r < 0) {
-		if (ws_err.kind == WS_ERR_NONE)
-			ws_os_error(r, d->name);
-		return -1;
-	}
-	return (int32_t)ws_out_len();
+	return ws_call_end(r, d->name);
 }
 
 static const struct ws_methdef {
@@ -129,11 +135,5 @@ int32_t WS_EXPORT(ws_method)(uint32_t i, int32_t id, uint32_t arglen)
 	int r = s ? ws_args_parse(&a, d->name, arg_buf, arglen, d->min, d->max) : WS_RAISED;
 	if (r == 0)
 		r = d->fn(s, &a);
-	ws_mem_sync();
-	if (r < 0) {
-		if (ws_err.kind == WS_ERR_NONE)
-			ws_os_error(r, d->name);
-		return -1;
-	}
-	return (int32_t)ws_out_len();
+	return ws_call_end(r, d->name);
 }

@@ -16,6 +16,24 @@ int ws_sockaddr_encode(int family, int proto, const wv *addr, const char *fname,
 		return ws_sa_inet6_encode(addr, fname, buf, len);
 	case WS_AF_UNIX:
 		return ws_sa_unix_encode(addr, fname, buf, len);
+	case WS_AF_CAN:
+		return ws_sa_can_encode(proto, addr, fname, buf, len);
+	case WS_AF_PACKET:
+		return ws_sa_packet_encode(addr, fname, buf, len);
+	case WS_AF_NETLINK:
+		return ws_sa_netlink_encode(addr, fname, buf, len);
+	case WS_AF_TIPC:
+		return ws_sa_tipc_encode(addr, fname, buf, len);
+	case WS_AF_ALG:
+		return ws_sa_alg_encode(addr, fname, buf, len);
+	case WS_AF_VSOCK:
+		return ws_sa_vsock_encode(addr, fname, buf, len);
+	case WS_AF_QIPCRTR:
+		return ws_sa_qipcrtr_encode(addr, fname, buf, len);
+	case WS_AF_RDS:
+		return ws_sa_rds_encode(addr, fname, buf, len);
+	case WS_AF_BLUETOOTH:
+		return ws_sa_bluetooth_encode(proto, addr, fname, buf, len);
 	}
 	return ws_raise(WS_ERR_OS, 0, "%s(): bad family", fname);
 }
@@ -35,6 +53,22 @@ int ws_sockaddr_decode(const uint8_t *buf, uint32_t len, int proto)
 		return ws_sa_inet6_decode(buf, len);
 	case WS_AF_UNIX:
 		return ws_sa_unix_decode(buf, len);
+	case WS_AF_CAN:
+		return ws_sa_can_decode(buf, len, proto);
+	case WS_AF_PACKET:
+		return ws_sa_packet_decode(buf, len);
+	case WS_AF_NETLINK:
+		return ws_sa_netlink_decode(buf, len);
+	case WS_AF_TIPC:
+		return ws_sa_tipc_decode(buf, len);
+	case WS_AF_ALG:
+		return ws_sa_alg_decode(buf, len);
+	case WS_AF_VSOCK:
+		return ws_sa_vsock_decode(buf, len);
+	case WS_AF_QIPCRTR:
+		return ws_sa_qipcrtr_decode(buf, len);
+	case WS_AF_BLUETOOTH:
+		return ws_sa_bluetooth_decode(buf, len, proto);
 	}
 	if (ws_out_list(2) < 0 || ws_out_int(family) < 0)
 		return WS_RAISED;
@@ -69,6 +103,8 @@ int ws_fn_decode_sockaddr(ws_args *a)
 		                      WS_SOCKADDR_MAX);
 	if (n == 0)
 		return ws_value_error("decode_sockaddr(): empty sockaddr");
+	if (n < 2)
+		return ws_value_error("sockaddr of %u bytes is too short", n);
 	if (ws_out_list(2) < 0 || ws_out_int(ws_get16le(p)) < 0)
 		return WS_RAISED;
 	return ws_sockaddr_decode(p, n, proto);

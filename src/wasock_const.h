@@ -77,6 +77,10 @@
 #define WS_ALG_SET_IV 2
 #define WS_ALG_SET_KEY 1
 #define WS_ALG_SET_OP 3
+#define WS_BTPROTO_HCI 1
+#define WS_BTPROTO_L2CAP 0
+#define WS_BTPROTO_RFCOMM 3
+#define WS_BTPROTO_SCO 2
 #define WS_CANFD_BRS 1
 #define WS_CANFD_ESI 2
 #define WS_CANFD_FDF 4
@@ -246,6 +250,9 @@
 #define WS_EAI_SERVICE (-8)
 #define WS_EAI_SOCKTYPE (-7)
 #define WS_EAI_SYSTEM (-11)
+#define WS_HCI_DATA_DIR 1
+#define WS_HCI_FILTER 2
+#define WS_HCI_TIME_STAMP 3
 #define WS_IPPROTO_AH 51
 #define WS_IPPROTO_BEETPH 94
 #define WS_IPPROTO_COMP 108

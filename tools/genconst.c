@@ -3732,7 +3732,7 @@ static const struct errname herrnames[] = {
 static const char *const h_prefixes[] = {
     "AF_", "SOCK_", "SOL_", "SO_", "MSG_", "SCM_", "SHUT_", "IPPROTO_", "IP_",
     "CAN_", "CANFD_", "J1939_", "PACKET_", "NETLINK_", "TIPC_", "ALG_",
-    "VMADDR_", "EAI_", "AI_", "NI_",
+    "VMADDR_", "EAI_", "AI_", "NI_", "BTPROTO_", "HCI_",
 };
 static const char *const h_names[] = {
     "IPV6_V6ONLY", "SOMAXCONN",

@@ -40,7 +40,7 @@ const WANTED = [
   { name: 'ccm' }, { name: 'ghash_generic' }, { name: 'sha3_generic' }, { name: 'jitterentropy_rng' }, { name: 'drbg' },
   // other families
   { name: 'tipc' }, { name: 'rds' }, { name: 'rds_tcp' }, { name: 'qrtr' },
-  { name: 'bluetooth' }, { name: 'hci_vhci' },
+  { name: 'bluetooth' }, { name: 'hci_vhci' }, { name: 'rfcomm' },
   { name: 'vsock' }, { name: 'vsock_loopback' },
   { name: 'sctp' },
   // network devices tests may create
