@@ -9,7 +9,7 @@ export default promises;
 export const {
   Socket, SocketType, AsyncSocket, socket, socketpair, fromfd, getaddrinfo, getnameinfo,
   gethostbyname, gethostbyname_ex, gethostbyaddr, getfqdn, create_connection, create_server,
-  send_fds, recv_fds, htons, ntohs, htonl, ntohl, inet_aton, inet_ntoa, inet_pton, inet_ntop,
+  send_fds, recv_fds, can, htons, ntohs, htonl, ntohl, inet_aton, inet_ntoa, inet_pton, inet_ntop,
   CMSG_LEN, CMSG_SPACE, encode_sockaddr, decode_sockaddr, gethostname, sethostname,
   getservbyname, getservbyport, getprotobyname, if_nameindex, if_nametoindex, if_indextoname,
   getdefaulttimeout, setdefaulttimeout, has_dualstack_ipv6, has_ipv6, close, OSError, error,
