@@ -23,11 +23,6 @@ class OSError extends Error {
   get name() { return this.constructor.name; }
 }
 
-class timeout extends OSError {
-  constructor(message = 'timed out') {
-    super(null, message, { code: 'ETIMEDOUT' });
-  }
-}
 
 class gaierror extends OSError {
   constructor(eai, strerror = table.gai[eai] || 'Unknown error', extra = {}) {
@@ -53,7 +48,15 @@ class FileNotFoundError extends OSError {}
 class InterruptedError extends OSError {}
 class PermissionError extends OSError {}
 class ProcessLookupError extends OSError {}
-class TimeoutError extends OSError {}
+// socket.timeout is TimeoutError (Python 3.10+): new timeout() is 'timed out' with no
+// errno; an ETIMEDOUT from the kernel is a TimeoutError with its errno.
+class TimeoutError extends OSError {
+  constructor(errno = null, strerror = 'timed out', extra = {}) {
+    if (typeof errno === 'string') [errno, strerror] = [null, errno];
+    super(errno, strerror, { code: 'ETIMEDOUT', ...extra });
+  }
+}
+const timeout = TimeoutError;
 
 const E = {};
 for (const [n, [name]] of Object.entries(table.errno)) if (name) E[name] = Number(n);

@@ -15,7 +15,11 @@ const sync = require('./socket');
 
 const { ex, addon, fns, methods, wouldBlock, nameService, mem } = core;
 const { kId, kOnClose } = sync;
+// Node defines Symbol.dispose only in its main realm (not in vm contexts such as Jest's).
+const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
+const kAsyncDispose = Symbol.asyncDispose ?? Symbol.for('nodejs.asyncDispose');
 
+const EINPROGRESS = require('node:os').constants.errno.EINPROGRESS;
 const UV_READABLE = 1;
 const UV_WRITABLE = 2;
 const WOULD = Symbol('would block');
@@ -212,8 +216,8 @@ class AsyncSocket {
     this.#sock.close();
   }
 
-  [Symbol.dispose]() { this.close(); }
-  async [Symbol.asyncDispose]() { this.close(); }
+  [kDispose]() { this.close(); }
+  async [kAsyncDispose]() { this.close(); }
 
   // The fd is about to close: fail what waits on it and let go of the poll handle first.
   #release() {
@@ -245,9 +249,9 @@ class AsyncSocket {
   }
 
   #ready(status, ev) {
-    // On an error condition (POLLERR) libuv has stopped the handle: the waiters that
-    // remain after the retries need it started again.
-    if (status < 0) this.#events = 0;
+    // On an error condition (POLLERR) libuv has stopped the handle: the update below
+    // must reach the addon, to start it again for the waiters that remain.
+    if (status < 0) this.#events = -1;
     if (status < 0 || ev & UV_READABLE) this.#drain(this.#readers);
     if (status < 0 || ev & UV_WRITABLE) this.#drain(this.#writers);
     this.#updatePoll();
@@ -359,7 +363,11 @@ class AsyncSocket {
     checkSignal(options);
     const r = await withLookups(() => attempt(() => methods.connect(this.#sockId(), [address])),
       options && options.signal);
-    if (r === WOULD) await this.#op(true, () => methods.connect(this.#sockId(), [address]), options, true);
+    if (r === WOULD) {
+      // A non-blocking socket reports the connect in progress, as Python's does.
+      if (this.#sock.gettimeout() === 0) throw errors.fromErrno(EINPROGRESS, 'connect');
+      await this.#op(true, () => methods.connect(this.#sockId(), [address]), options, true);
+    }
     return null;
   }
 

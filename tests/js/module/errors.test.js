@@ -35,7 +35,8 @@ describe('class hierarchy', () => {
   test('name is the class name', () => {
     expect(new ws.OSError(1, 'x').name).toBe('OSError');
     expect(new ws.gaierror(-2).name).toBe('gaierror');
-    expect(new ws.timeout().name).toBe('timeout');
+    expect(new ws.timeout().name).toBe('TimeoutError');
+    expect(ws.timeout).toBe(ws.TimeoutError);
   });
 });
 
