@@ -227,6 +227,7 @@ class AsyncSocket {
     this.#readers.length = 0;
     this.#writers.length = 0;
     if (this.#poll) {
+      sync.polls.delete(this.#sock[kId]);
       addon.poll_close(this.#poll);
       this.#poll = null;
     }
@@ -242,6 +243,7 @@ class AsyncSocket {
     if (!this.#poll) {
       if (!events) return;
       this.#poll = addon.poll_open(this.#sock.fileno(), this.#onReady);
+      sync.polls.set(this.#sock[kId], this.#poll);
       if (!this.#ref) addon.poll_ref(this.#poll, false);
     }
     addon.poll_update(this.#poll, events);

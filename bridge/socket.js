@@ -25,8 +25,17 @@ const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
 // (the host's pinned external view); below it, a copy through the I/O area is cheaper.
 const PIN_MIN = 2048;
 
+// The promise face's libuv poll handles, by socket id. A handle must stop watching an
+// fd before the fd closes, or its later epoll removal could hit a new fd of that number.
+const polls = new Map();
+
 // A socket the program dropped without close() is closed when it is collected.
 const finalizer = new FinalizationRegistry((id) => {
+  const poll = polls.get(id);
+  if (poll) {
+    polls.delete(id);
+    addon.poll_close(poll);
+  }
   try { methods.close(id, []); } catch { /* already gone */ }
 });
 
@@ -385,5 +394,5 @@ function recv_fds(sock, bufsize, maxfds, flags = 0) {
 
 module.exports = {
   Socket, SocketType: Socket, socket, socketpair, fromfd, create_connection, create_server,
-  send_fds, recv_fds, fdsMessage, fdsReceived, kId, kOnClose, wrap: (info) => Socket[kWrap](info), DEFAULT,
+  send_fds, recv_fds, fdsMessage, fdsReceived, kId, kOnClose, polls, wrap: (info) => Socket[kWrap](info), DEFAULT,
 };

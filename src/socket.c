@@ -230,12 +230,19 @@ int ws_fn_socket(ws_args *a)
 			return ws_value_error("negative file descriptor");
 		int32_t *opt = ws_scratch(8);
 		uint32_t *len = (uint32_t *)(opt + 1);
+		/* As CPython: the fd must be a socket, whatever the other arguments say. */
+		uint8_t *sa = ws_scratch(WS_SOCKADDR_MAX + 4);
+		uint32_t *salen = (uint32_t *)(sa + WS_SOCKADDR_MAX);
+		*salen = WS_SOCKADDR_MAX;
+		int32_t r = HOST(getsockname)(fd, sa, salen);
+		if (r == -WS_EBADF || r == -WS_ENOTSOCK)
+			return ws_os_error(r, "getsockname");
 		static const int names[] = { WS_SO_DOMAIN, WS_SO_TYPE, WS_SO_PROTOCOL };
 		for (int i = 0; i < 3; i++) {
 			if (v[i] != -1)
 				continue;
 			*len = 4;
-			int32_t r = HOST(getsockopt)(fd, WS_SOL_SOCKET, names[i], opt, len);
+			r = HOST(getsockopt)(fd, WS_SOL_SOCKET, names[i], opt, len);
 			if (r < 0)
 				return ws_os_error(r, "getsockopt");
 			v[i] = *opt;
@@ -530,7 +537,11 @@ static int ws_connect(struct ws_sock *s, const wv *addr, const char *fname, int 
 	if (r == 0)
 		return 0;
 	if (ws_async) {
-		if (r != -WS_EINPROGRESS && r != -WS_EINTR && r != -WS_EAGAIN)
+		/*
+		 * EAGAIN (an AF_UNIX listener's full backlog) is an error, as CPython reports
+		 * it in timeout mode: no readiness event announces room in a backlog.
+		 */
+		if (r != -WS_EINPROGRESS && r != -WS_EINTR)
 			return r;
 		s->connecting = 1;
 		return ws_would_block(1);

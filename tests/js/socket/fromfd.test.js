@@ -153,3 +153,13 @@ describe('set_inheritable / get_inheritable', () => {
     expect(() => s.set_inheritable(true)).toThrow(expect.objectContaining({ code: 'EBADF' }));
   });
 });
+
+test('socket(family, type, proto, fileno) refuses a descriptor that is not a socket, as CPython', () => {
+  const fd = require('node:fs').openSync('/dev/null', 'r');
+  try {
+    expect(() => w.socket(w.AF_INET, w.SOCK_STREAM, 0, fd))
+      .toThrow(expect.objectContaining({ code: 'ENOTSOCK', errno: 88 }));
+  } finally {
+    require('node:fs').closeSync(fd);
+  }
+});
