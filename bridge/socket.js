@@ -10,7 +10,10 @@ const errors = require('./errors');
 const core = require('./core');
 const { ex, addon, mem, methods, fns, lastError, ioArea, copyIn, copyOut } = core;
 // Hot functions as plain bindings: loads from the wasm exports object are not cheap.
-const { ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_sendall } = ex;
+const { ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_sendall, ws_sock_direct,
+  ws_sock_fail } = ex;
+// The host calls the core's direct plan lets the bridge make itself (src/sockio.c).
+const { sendto: hostSendto, recvfrom: hostRecvfrom } = addon.imports;
 const { pin, unpin } = addon;
 const { allocUnsafe } = Buffer;
 
@@ -147,18 +150,25 @@ class Socket {
 
   dup() { return Socket[kWrap](this.#call('dup', [])); }
 
+  // One receive into p: the host directly when the core's plan allows it.
+  #recvAt(p, bufsize, flags) {
+    const fd = flags ? -1 : ws_sock_direct(this.#id);
+    const n = fd >= 0 ? hostRecvfrom(fd, p, bufsize, 0, 0, 0) : ws_sock_recv(this.#id, p, bufsize, flags | 0);
+    return n < 0 && fd >= 0 ? ws_sock_fail(n, 0) : n;
+  }
+
   recv(bufsize, flags) {
     if (!plainInt(bufsize) || !plainFlags(flags)) return this.#call('recv', [bufsize, flags]);
     if (bufsize >= PIN_MIN) {
       const b = allocUnsafe(bufsize);
-      const n = ws_sock_recv(this.#id, pin(b), bufsize, flags | 0);
+      const n = this.#recvAt(pin(b), bufsize, flags);
       unpin();
       if (n < 0) throw lastError();
       if (n === bufsize) return b;
       return n >= bufsize >> 1 ? b.subarray(0, n) : Buffer.from(b.subarray(0, n));
     }
     const p = ioArea(bufsize);
-    const n = ws_sock_recv(this.#id, p, bufsize, flags | 0);
+    const n = this.#recvAt(p, bufsize, flags);
     if (n < 0) throw lastError();
     return copyOut(p, n);
   }
@@ -206,17 +216,24 @@ class Socket {
     return res;
   }
 
+  // One send from p: the host directly when the core's plan allows it.
+  #sendAt(p, len, flags) {
+    const fd = flags ? -1 : ws_sock_direct(this.#id);
+    const n = fd >= 0 ? hostSendto(fd, p, len, C.MSG_NOSIGNAL, 0, 0) : ws_sock_send(this.#id, p, len, flags | 0);
+    return n < 0 && fd >= 0 ? ws_sock_fail(n, 1) : n;
+  }
+
   send(data, flags) {
     const b = u8view(data);
     if (!b || !plainFlags(flags) || b.length > 0x7fffffff) return this.#call('send', [data, flags]);
     let n;
     if (b.length >= PIN_MIN) {
-      n = ws_sock_send(this.#id, pin(b), b.length, flags | 0);
+      n = this.#sendAt(pin(b), b.length, flags);
       unpin();
     } else {
       const p = ioArea(b.length);
       copyIn(b, p);
-      n = ws_sock_send(this.#id, p, b.length, flags | 0);
+      n = this.#sendAt(p, b.length, flags);
     }
     if (n < 0) throw lastError();
     return n;

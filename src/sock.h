@@ -24,6 +24,8 @@ extern int64_t ws_default_timeout_ns;
 
 /* The socket named by id, or NULL after raising OSError(EBADF). */
 struct ws_sock *ws_sock_get(int32_t id);
+/* The same without raising. */
+struct ws_sock *ws_sock_peek(int32_t id);
 /* Registers fd; applies the default timeout. Returns the id or WS_RAISED. */
 int32_t ws_sock_add(int32_t fd, int32_t family, int32_t type, int32_t proto);
 /* Writes [id, family, type, proto] for a socket just added. */

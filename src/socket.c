@@ -17,7 +17,7 @@ static struct ws_sock *table;
 static uint32_t table_len, table_cap;
 static uint32_t free_head = UINT32_MAX;
 
-struct ws_sock *ws_sock_get(int32_t id)
+struct ws_sock *ws_sock_peek(int32_t id)
 {
 	uint32_t slot = (uint32_t)id & WS_SLOT_MASK;
 	if (id > 0 && slot < table_len) {
@@ -25,8 +25,15 @@ struct ws_sock *ws_sock_get(int32_t id)
 		if (s->used && s->gen == (uint16_t)((uint32_t)id >> WS_SLOT_BITS) && s->fd >= 0)
 			return s;
 	}
-	ws_os_error(-WS_EBADF, NULL);
 	return NULL;
+}
+
+struct ws_sock *ws_sock_get(int32_t id)
+{
+	struct ws_sock *s = ws_sock_peek(id);
+	if (!s)
+		ws_os_error(-WS_EBADF, NULL);
+	return s;
 }
 
 static int32_t ws_sock_id(const struct ws_sock *s)

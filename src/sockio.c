@@ -107,6 +107,31 @@ static int ws_size_arg(const wv *v, const char *what, const char *fname, uint32_
 void ws_call_begin(void);
 
 /*
+ * The direct plan for plain send(data) / recv(n) / recv_into(buf) (flags 0): in blocking
+ * mode (timeout None, fd blocking, not in the promise face's hands) CPython's sock_call
+ * is exactly one system call, which the host already retries on EINTR, so the bridge may
+ * make that call itself (sends with MSG_NOSIGNAL, as ws_send_once) and skip the trip
+ * through wasm. Returns the fd to use, or -1: take the core's path.
+ */
+int32_t WS_EXPORT(ws_sock_direct)(int32_t id)
+{
+	struct ws_sock *s = ws_sock_peek(id);
+	if (!s || s->timeout >= 0 || s->async || ws_async)
+		return -1;
+	if (s->family != WS_AF_INET && s->family != WS_AF_INET6 && s->family != WS_AF_UNIX)
+		return -1;
+	return s->fd;
+}
+
+/* Turns a direct call's failure (-errno) into the core's error record; returns -1. */
+int32_t WS_EXPORT(ws_sock_fail)(int32_t r, int32_t writing)
+{
+	ws_call_begin();
+	ws_os_error(r, writing ? "send" : "recv");
+	return -1;
+}
+
+/*
  * Fast paths: recv/recv_into/send/sendall with plain arguments. buf is the I/O area
  * or the host's pinned external view; the core passes it to the host untouched.
  */

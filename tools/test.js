@@ -30,7 +30,9 @@ try {
 if (ctest !== 0 && totals.failed === 0) totals.failed++;
 
 const jestLog = path.join(os.tmpdir(), `wasock-jest-${process.pid}.json`);
-const jest = run(process.execPath, [require.resolve('jest/bin/jest'), '--json',
+// Two workers even on two cores: a test file that crashes its process then fails alone
+// instead of taking every other result with it.
+const jest = run(process.execPath, [require.resolve('jest/bin/jest'), '--json', '--maxWorkers=2',
   `--outputFile=${jestLog}`, ...process.argv.slice(2)]);
 try {
   const r = JSON.parse(fs.readFileSync(jestLog, 'utf8'));
