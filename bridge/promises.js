@@ -176,7 +176,7 @@ class AsyncSocket {
     const s = family instanceof sync.Socket ? family : new sync.Socket(family, type, proto, fileno);
     this.#sock = s;
     s[kOnClose] = () => this.#release();
-    s.promises = this;
+    s[sync.kFace](this);
   }
 
   /** The synchronous face of the same socket. */

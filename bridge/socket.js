@@ -21,6 +21,8 @@ const kId = Symbol('wasock.id');
 const kWrap = Symbol('wasock.wrap');
 // Called before the fd goes away (close, detach), so the promise face can let go of it.
 const kOnClose = Symbol('wasock.onclose');
+// Records the promise face a wasock/promises socket made over this one.
+const kFace = Symbol('wasock.face');
 // Node defines Symbol.dispose as this registered symbol, in its main realm only: a vm
 // context (Jest, for one) has a Symbol without it.
 const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
@@ -64,6 +66,7 @@ class Socket {
   #family;
   #type;
   #proto;
+  #promises = null;
 
   // socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=null); with a fileno, the
   // omitted ones are read from the descriptor.
@@ -90,6 +93,17 @@ class Socket {
   get type() { return this.#type; }
   get proto() { return this.#proto; }
   get [kId]() { return this.#id; }
+
+  /** The promise face of this socket (wasock/promises), made on first use. */
+  get promises() {
+    if (!this.#promises) {
+      const { AsyncSocket } = require('./promises');
+      this.#promises = new AsyncSocket(this);
+    }
+    return this.#promises;
+  }
+
+  [kFace](face) { this.#promises = face; }
 
   #call(name, args) {
     return methods[name](this.#id, args);
@@ -411,5 +425,5 @@ function recv_fds(sock, bufsize, maxfds, flags = 0) {
 
 module.exports = {
   Socket, SocketType: Socket, socket, socketpair, fromfd, create_connection, create_server,
-  send_fds, recv_fds, fdsMessage, fdsReceived, kId, kOnClose, polls, wrap: (info) => Socket[kWrap](info), DEFAULT,
+  send_fds, recv_fds, fdsMessage, fdsReceived, kId, kOnClose, kFace, polls, wrap: (info) => Socket[kWrap](info), DEFAULT,
 };

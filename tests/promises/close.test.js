@@ -50,7 +50,9 @@ describe('close() with pending operations', () => {
     closeAll(a, y);
     await turn();
     expect(uvHandles('poll').length).toBe(polls0);
-    expect(fdCount()).toBe(fds0);
+    // Not more than before: sockets other test files in this worker dropped may be
+    // collected meanwhile and lower the count.
+    expect(fdCount()).toBeLessThanOrEqual(fds0);
     silent.close();
   });
 

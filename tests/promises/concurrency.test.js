@@ -75,7 +75,9 @@ test('1,000 concurrent echo connections, 64 MiB in total: every checksum matches
   }
   expect(total).toBe(TOTAL);
   await turn();
-  expect(fdCount()).toBe(fds0);
+  // Not more than before: sockets other test files in this worker dropped may be
+  // collected meanwhile and lower the count.
+  expect(fdCount()).toBeLessThanOrEqual(fds0);
   expect(uvHandles('poll')).toEqual([]);
 }, 60000);
 
