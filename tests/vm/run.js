@@ -85,10 +85,23 @@ function parseModules(text) {
   return out;
 }
 
+// Under TCG on a loaded machine the guest rarely stalls in early boot with no output. A
+// guest that has not reached its init this long after start is killed and booted once more.
+const BOOT_LIMIT_S = Number(process.env.WASOCK_VM_BOOT_LIMIT || 120);
+
 // cmd: an argv array, or a string run by /bin/sh -c.
 // opts: timeout (s, default 300), cwd (default the project root), env (extra
 // variables), memory (MiB, 2048), smp (2), keep (keep the results dir), onConsole(chunk).
 async function runInVm(cmd, opts = {}) {
+  try {
+    return await bootOnce(cmd, opts);
+  } catch (e) {
+    if (!e.stalled) throw e;
+    return bootOnce(cmd, opts);
+  }
+}
+
+async function bootOnce(cmd, opts) {
   const prep = prepare();
   if (!prep.ok) return { skipped: true, reason: prep.reason };
   const timeout = opts.timeout ?? 300;
@@ -118,11 +131,20 @@ async function runInVm(cmd, opts = {}) {
   const t0 = Date.now();
   const child = spawn(prep.qemu, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const chunks = [];
-  const onData = (d) => { chunks.push(d); if (opts.onConsole) opts.onConsole(d); };
+  let booted = false;
+  const onData = (d) => {
+    chunks.push(d);
+    if (!booted && d.includes('wasock-vm: ')) booted = true;
+    if (opts.onConsole) opts.onConsole(d);
+  };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
   let timedOut = false;
+  let stalled = false;
   const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeout * 1000);
+  const watchdog = setTimeout(() => {
+    if (!booted) { stalled = true; child.kill('SIGKILL'); }
+  }, Math.min(BOOT_LIMIT_S, timeout) * 1000);
   // never leave a qemu behind when this process ends first (Ctrl-C, a killed Jest worker)
   const reap = () => { try { child.kill('SIGKILL'); } catch { /* gone */ } };
   process.on('exit', reap);
@@ -131,6 +153,7 @@ async function runInVm(cmd, opts = {}) {
     child.on('close', (code, signal) => resolve({ code, signal }));
   });
   clearTimeout(timer);
+  clearTimeout(watchdog);
   process.removeListener('exit', reap);
   const wall = (Date.now() - t0) / 1000;
   const consoleText = Buffer.concat(chunks).toString('utf8');
@@ -170,11 +193,13 @@ async function runInVm(cmd, opts = {}) {
 
   if (exit.error || timedOut || result.code === null) {
     const why = exit.error ? `qemu failed to start: ${exit.error.message}`
+      : stalled ? `the VM did not reach its init within ${BOOT_LIMIT_S} s`
       : timedOut ? `the VM did not finish within ${timeout} s`
         : `the VM stopped without reporting a status (qemu exit ${exit.code ?? exit.signal})`;
     const tail = consoleText.split('\n').slice(-25).join('\n');
     const err = new Error(`${why}; serial log in ${CONSOLE_LOG}:\n${tail}`);
     err.timedOut = timedOut;
+    err.stalled = stalled;
     err.console = consoleText;
     err.result = result;
     throw err;
