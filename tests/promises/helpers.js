@@ -8,7 +8,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const crypto = require('node:crypto');
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
+const { startChild, killChildren } = require('../child');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PROMISES = path.join(ROOT, 'bridge', 'promises.js');
@@ -144,61 +145,13 @@ function cleanupTmp() {
   fs.rmSync(tmpDir, { recursive: true, force: true });
 }
 
-const children = new Set();
-
 /**
  * Starts cmd with a hard time limit (SIGKILL). Returns { child, done, line() }: done
  * resolves to { code, signal, stdout, stderr, ms } when it exits; line() to the next
  * stdout line.
  */
 function start(cmd, args, opts = {}) {
-  const t0 = performance.now();
-  const child = spawn(cmd, args, {
-    stdio: opts.stdio || ['pipe', 'pipe', 'pipe'],
-    cwd: opts.cwd,
-    env: { ...process.env, ...(opts.env || {}) },
-    timeout: opts.timeout || CHILD_MS,
-    killSignal: 'SIGKILL',
-  });
-  children.add(child);
-  let stdout = '';
-  let stderr = '';
-  let consumed = 0;
-  const waiters = [];
-  const wake = () => {
-    for (;;) {
-      const nl = stdout.indexOf('\n', consumed);
-      if (nl < 0 || !waiters.length) return;
-      const line = stdout.slice(consumed, nl);
-      consumed = nl + 1;
-      waiters.shift().resolve(line);
-    }
-  };
-  if (child.stdout) {
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (d) => { stdout += d; wake(); });
-  }
-  if (child.stderr) {
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (d) => { stderr += d; });
-  }
-  const done = new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      children.delete(child);
-      for (const wt of waiters.splice(0)) {
-        wt.reject(new Error(`${cmd} exited (${code ?? signal}) before printing a line; ` +
-          `stderr: ${stderr}`));
-      }
-      resolve({ code, signal, stdout, stderr, ms: performance.now() - t0 });
-    });
-  });
-  if (opts.input !== undefined && child.stdin) child.stdin.end(opts.input);
-  const line = () => new Promise((resolve, reject) => {
-    waiters.push({ resolve, reject });
-    wake();
-  });
-  return { child, done, line };
+  return startChild(cmd, args, { ...opts, timeout: opts.timeout || CHILD_MS });
 }
 
 /** Runs cmd to completion (bounded); resolves to { code, signal, stdout, stderr, ms }. */
@@ -216,12 +169,6 @@ function startPython(script, opts = {}) {
   return start('python3', ['-c', script], opts);
 }
 
-function killChildren() {
-  for (const c of children) {
-    try { c.kill('SIGKILL'); } catch { /* gone */ }
-  }
-  children.clear();
-}
 
 /** True when `cmd args` runs and exits 0 (used to decide skips). */
 function can(cmd, args) {

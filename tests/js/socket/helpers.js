@@ -7,7 +7,8 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
+const { startChild, killChildren } = require('../../child');
 
 const BRIDGE = path.resolve(__dirname, '..', '..', '..', 'bridge');
 const w = require(BRIDGE);
@@ -94,8 +95,6 @@ function cleanupTmp() {
   fs.rmSync(tmpDir, { recursive: true, force: true });
 }
 
-const children = new Set();
-
 /**
  * Starts cmd with a hard time limit. Returns { child, done, line() }: done resolves to
  * { code, signal, stdout, stderr } when it exits; line() resolves to the next stdout line.
@@ -111,51 +110,10 @@ function start(cmd, args, opts = {}) {
     inputFd = fs.openSync(file, 'r');
     stdio = [inputFd, ...stdio.slice(1)];
   }
-  const child = spawn(cmd, args, {
-    stdio,
-    env: { ...process.env, ...(opts.env || {}) },
-    timeout: opts.timeout || CHILD_MS,
-    killSignal: 'SIGKILL',
-  });
-  children.add(child);
-  let stdout = '';
-  let stderr = '';
-  let consumed = 0;
-  const waiters = [];
-  const wake = () => {
-    for (;;) {
-      const nl = stdout.indexOf('\n', consumed);
-      if (nl < 0 || !waiters.length) return;
-      const line = stdout.slice(consumed, nl);
-      consumed = nl + 1;
-      waiters.shift().resolve(line);
-    }
-  };
-  if (child.stdout) {
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (d) => { stdout += d; wake(); });
-  }
-  if (child.stderr) {
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (d) => { stderr += d; });
-  }
-  const done = new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      children.delete(child);
-      for (const wt of waiters.splice(0)) {
-        wt.reject(new Error(`${cmd} exited (${code ?? signal}) before printing a line; ` +
-          `stderr: ${stderr}`));
-      }
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
+  const started = startChild(cmd, args, { ...opts, stdio, input: undefined,
+    timeout: opts.timeout || CHILD_MS });
   if (inputFd !== null) fs.closeSync(inputFd);
-  const line = () => new Promise((resolve, reject) => {
-    waiters.push({ resolve, reject });
-    wake();
-  });
-  return { child, done, line };
+  return started;
 }
 
 /** Runs cmd to completion (bounded); resolves to { code, signal, stdout, stderr }. */
@@ -187,12 +145,6 @@ async function nodeJSON(script, opts) {
 /** A descriptor number that is never open (beyond any RLIMIT_NOFILE). */
 const BAD_FD = 2 ** 30;
 
-function killChildren() {
-  for (const c of children) {
-    try { c.kill('SIGKILL'); } catch { /* gone */ }
-  }
-  children.clear();
-}
 
 /** True when `cmd args` runs and exits 0 (used to decide skips). */
 function can(cmd, args) {
