@@ -160,8 +160,6 @@ void ws_sa_ifname(int32_t index, char out[16]);
 
 /* Resolves a host name for an address of `family` (Python's setipaddr). */
 int ws_setipaddr(const uint8_t *name, uint32_t n, int family, uint8_t *sa, uint32_t *salen);
-/* Formats the numeric host of sa (Python's makeipaddr: scoped IPv6 gets %ifname). */
-int ws_makeipaddr(const uint8_t *sa, uint32_t salen, char *out, size_t cap);
 
 /* Little-endian and network-order helpers over unaligned bytes. */
 static inline uint16_t ws_get16be(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * Name resolution with CPython's rules: host arguments are checked as the idna codec
- * checks ASCII names, numeric addresses never reach the resolver (setipaddr), and
- * addresses are formatted as getnameinfo(NI_NUMERICHOST) formats them (makeipaddr).
+ * checks ASCII names, and numeric addresses never reach the resolver (setipaddr).
  */
 #include <string.h>
 
@@ -155,32 +154,6 @@ int ws_setipaddr(const uint8_t *name, uint32_t n, int family, uint8_t *sa, uint3
 	return 0;
 }
 
-int ws_makeipaddr(const uint8_t *sa, uint32_t salen, char *out, size_t cap)
-{
-	int family = ws_get16le(sa);
-	size_t n;
-	if (family == WS_AF_INET) {
-		n = ws_inet_ntop(WS_AF_INET, sa + 4, out, cap);
-	} else {
-		if (salen < 24 || !(n = ws_inet_ntop(WS_AF_INET6, sa + 8, out, cap)))
-			return ws_value_error("bad AF_INET6 sockaddr");
-		uint32_t scope = salen >= 28 ? ws_get32le(sa + 24) : 0;
-		const uint8_t *a = sa + 8;
-		int linklocal = (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) ||
-		                (a[0] == 0xff && (a[1] & 0x0f) == 0x02);
-		if (scope && n + 12 + 16 < cap) {
-			out[n++] = '%';
-			int32_t l = linklocal ? HOST(if_indextoname)(scope, out + n, 16) : -1;
-			if (l > 0 && l < 16)
-				n += (size_t)l;
-			else
-				n += ws_fmt(out + n, cap - n, "%u", scope);
-			out[n] = '\0';
-		}
-	}
-	return n ? 0 : ws_value_error("bad address");
-}
-
 /* Writes (family, type, proto, canonname, sockaddr) for each record. */
 int ws_fn_getaddrinfo(ws_args *a)
 {
@@ -315,10 +288,9 @@ int ws_fn_gethostbyname(ws_args *a)
 	uint8_t sa[28];
 	char buf[64];
 	if (ws_host_arg(ws_arg(a, 0), "gethostbyname() argument 1", 1, &name, &n) < 0 ||
-	    ws_setipaddr(name, n, WS_AF_INET, sa, &salen) < 0 ||
-	    ws_makeipaddr(sa, salen, buf, sizeof buf) < 0)
+	    ws_setipaddr(name, n, WS_AF_INET, sa, &salen) < 0)
 		return WS_RAISED;
-	return ws_out_cstr(buf);
+	return ws_out_str(buf, ws_inet_ntop(WS_AF_INET, sa + 4, buf, sizeof buf));
 }
 
 /* Writes [name, aliases, addresses] from the host's hostent record. */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "inet.h"
 
 int ws_sa_inet_encode(const wv *addr, const char *fname, uint8_t *buf, uint32_t *len)
 {
@@ -42,12 +43,11 @@ int ws_sa_inet_encode(const wv *addr, const char *fname, uint8_t *buf, uint32_t 
 
 int ws_sa_inet_decode(const uint8_t *buf, uint32_t len)
 {
-	char host[64];
+	char host[16];
 	if (len < 8)
 		return ws_value_error("AF_INET sockaddr of %u bytes is too short", len);
-	if (ws_makeipaddr(buf, len, host, sizeof host) < 0)
-		return WS_RAISED;
-	if (ws_out_list(2) < 0 || ws_out_cstr(host) < 0)
+	size_t n = ws_inet_ntop(WS_AF_INET, buf + 4, host, sizeof host);
+	if (ws_out_list(2) < 0 || ws_out_str(host, n) < 0)
 		return WS_RAISED;
 	return ws_out_int(ws_get16be(buf + 2));
 }
