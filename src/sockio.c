@@ -74,21 +74,44 @@ static int ws_flags(ws_args *a, uint32_t i, int32_t *flags)
 	return ws_arg(a, i) ? wv_cint(ws_arg(a, i), "flags", flags) : 0;
 }
 
-/* Receives up to n bytes into the I/O area, with or without the sender's address. */
-static int32_t ws_recv_io(struct ws_sock *s, uint32_t n, int32_t flags, struct ws_io *io,
-                          int want_addr)
+/* Receives up to n bytes into buf, with or without the sender's address. */
+static int32_t ws_recv_at(struct ws_sock *s, uint8_t *buf, uint32_t n, int32_t flags,
+                          struct ws_io *io, int want_addr, const char *fname)
 {
-	io->buf = ws_io_area(n ? n : 1);
-	if (!io->buf)
-		return ws_os_error(-WS_ENOMEM, "recv");
+	io->buf = buf;
 	io->len = n;
 	io->flags = flags;
 	io->sa = want_addr ? ws_scratch(WS_SOCKADDR_MAX + 8) : NULL;
 	io->salen = 0;
 	int32_t r = ws_sock_call(s, 0, ws_recv_once, io, 0, s->timeout);
-	if (r < 0)
-		return ws_os_error(r, want_addr ? "recvfrom" : "recv");
-	return r;
+	return r < 0 ? ws_os_error(r, fname) : r;
+}
+
+/* The same into the I/O area, where the bridge copies it from. */
+static int32_t ws_recv_io(struct ws_sock *s, uint32_t n, int32_t flags, struct ws_io *io,
+                          int want_addr)
+{
+	uint8_t *buf = ws_io_area(n ? n : 1);
+	if (!buf)
+		return ws_os_error(-WS_ENOMEM, "recv");
+	return ws_recv_at(s, buf, n, flags, io, want_addr, want_addr ? "recvfrom" : "recv");
+}
+
+/* recv_into's nbytes: 0 means the whole buffer, and it may not exceed the buffer. */
+static int ws_into_size(int64_t buflen, int64_t nbytes, int want_addr, const char *fname,
+                        uint32_t *n)
+{
+	if (nbytes < 0)
+		return ws_value_error("negative buffersize in %s", fname);
+	if (nbytes == 0)
+		nbytes = buflen;
+	if (nbytes > buflen)
+		return ws_value_error(want_addr ? "nbytes is greater than the length of the buffer"
+		                                : "buffer too small for requested bytes");
+	if (nbytes > 0x7fffffff)
+		return ws_value_error("%s: buffersize too large", fname);
+	*n = (uint32_t)nbytes;
+	return 0;
 }
 
 static int ws_size_arg(const wv *v, const char *what, const char *fname, uint32_t *n)
@@ -135,20 +158,26 @@ int32_t WS_EXPORT(ws_sock_fail)(int32_t r, int32_t writing)
  * Fast paths: recv/recv_into/send/sendall with plain arguments. buf is the I/O area
  * or the host's pinned external view; the core passes it to the host untouched.
  */
-int32_t WS_EXPORT(ws_sock_recv)(int32_t id, uint8_t *buf, int32_t n, int32_t flags)
+/* The socket a fast path works on, after the bookkeeping every call from the bridge does. */
+static struct ws_sock *ws_fast_begin(int32_t id)
 {
 	ws_call_begin();
-	struct ws_sock *s = ws_sock_get(id);
+	return ws_sock_get(id);
+}
+
+int32_t WS_EXPORT(ws_sock_recv)(int32_t id, uint8_t *buf, int32_t n, int32_t flags)
+{
+	struct ws_sock *s = ws_fast_begin(id);
+	struct ws_io x;
 	if (!s)
 		return -1;
 	if (n < 0) {
 		ws_value_error("negative buffersize in recv");
 		return -1;
 	}
-	struct ws_io x = { buf, (uint32_t)n, flags, NULL, 0 };
-	int32_t r = ws_sock_call(s, 0, ws_recv_once, &x, 0, s->timeout);
+	int32_t r = ws_recv_at(s, buf, (uint32_t)n, flags, &x, 0, "recv");
 	/* With MSG_TRUNC the kernel answers the datagram's full length: keep what arrived. */
-	return r < 0 ? (ws_os_error(r, "recv"), -1) : r > n ? n : r;
+	return r < 0 ? -1 : r > n ? n : r;
 }
 
 int ws_m_recv(struct ws_sock *s, ws_args *a)
@@ -184,43 +213,25 @@ static int32_t ws_recv_into(struct ws_sock *s, ws_args *a, const char *fname, st
 {
 	int64_t buflen, nbytes = 0;
 	int32_t flags;
+	uint32_t n = 0;
 	if (wv_int64(ws_arg(a, 0), "buffer length", &buflen) < 0 ||
 	    (ws_arg(a, 1) && wv_int64(ws_arg(a, 1), "nbytes", &nbytes) < 0) ||
-	    ws_flags(a, 2, &flags) < 0)
+	    ws_flags(a, 2, &flags) < 0 || ws_into_size(buflen, nbytes, want_addr, fname, &n) < 0)
 		return WS_RAISED;
-	if (nbytes < 0)
-		return ws_value_error("negative buffersize in %s", fname);
-	if (nbytes == 0)
-		nbytes = buflen;
-	if (nbytes > buflen)
-		return ws_value_error(want_addr ? "nbytes is greater than the length of the buffer"
-		                                : "buffer too small for requested bytes");
-	if (nbytes > 0x7fffffff)
-		return ws_value_error("%s: buffersize too large", fname);
-	return ws_recv_io(s, (uint32_t)nbytes, flags, io, want_addr);
+	return ws_recv_io(s, n, flags, io, want_addr);
 }
 
 /* recv_into's fast path: buf (buflen bytes) is where the data goes. */
 int32_t WS_EXPORT(ws_sock_recv_into)(int32_t id, uint8_t *buf, int32_t buflen, int32_t nbytes,
                                      int32_t flags)
 {
-	ws_call_begin();
-	struct ws_sock *s = ws_sock_get(id);
-	if (!s)
+	struct ws_sock *s = ws_fast_begin(id);
+	struct ws_io x;
+	uint32_t n = 0;
+	if (!s || ws_into_size(buflen, nbytes, 0, "recv_into", &n) < 0)
 		return -1;
-	if (nbytes < 0) {
-		ws_value_error("negative buffersize in recv_into");
-		return -1;
-	}
-	if (nbytes == 0)
-		nbytes = buflen;
-	if (nbytes > buflen) {
-		ws_value_error("buffer too small for requested bytes");
-		return -1;
-	}
-	struct ws_io x = { buf, (uint32_t)nbytes, flags, NULL, 0 };
-	int32_t r = ws_sock_call(s, 0, ws_recv_once, &x, 0, s->timeout);
-	return r < 0 ? (ws_os_error(r, "recv_into"), -1) : r;
+	int32_t r = ws_recv_at(s, buf, n, flags, &x, 0, "recv_into");
+	return r < 0 ? -1 : r;
 }
 
 int ws_m_recv_into(struct ws_sock *s, ws_args *a)
@@ -250,8 +261,7 @@ static int32_t ws_send_io(struct ws_sock *s, const uint8_t *p, uint32_t n, int32
 
 int32_t WS_EXPORT(ws_sock_send)(int32_t id, const uint8_t *buf, uint32_t n, int32_t flags)
 {
-	ws_call_begin();
-	struct ws_sock *s = ws_sock_get(id);
+	struct ws_sock *s = ws_fast_begin(id);
 	if (!s)
 		return -1;
 	int32_t r = ws_send_io(s, buf, n, flags, NULL, 0, s->timeout, "send");
@@ -299,8 +309,7 @@ static int ws_sendall(struct ws_sock *s, const uint8_t *p, uint32_t n, int32_t f
 int32_t WS_EXPORT(ws_sock_sendall)(int32_t id, const uint8_t *buf, uint32_t n, int32_t flags,
                                    int32_t cont)
 {
-	ws_call_begin();
-	struct ws_sock *s = ws_sock_get(id);
+	struct ws_sock *s = ws_fast_begin(id);
 	if (!s)
 		return -1;
 	return ws_sendall(s, buf, n, flags, cont) < 0 ? -1 : 0;
