@@ -11,6 +11,7 @@ const { Duplex } = require('node:stream');
 const C = require('./constants');
 const errors = require('./errors');
 const core = require('./core');
+const { asBytes } = require('./wire');
 const sync = require('./socket');
 
 const { ex, addon, fns, methods, wouldBlock, nameService, mem } = core;
@@ -421,8 +422,7 @@ class AsyncSocket {
   sendall(data, flags, options) {
     if (!ArrayBuffer.isView(data) && !(data instanceof ArrayBuffer))
       return Promise.reject(new TypeError('sendall() argument 1 must be a bytes-like object'));
-    const b = ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-      : new Uint8Array(data);
+    const b = asBytes(data);
     let off = 0;
     return this.#op(true, () => {
       do {

@@ -8,6 +8,7 @@ const util = require('node:util');
 const C = require('./constants');
 const errors = require('./errors');
 const core = require('./core');
+const { asBytes } = require('./wire');
 const { ex, addon, mem, methods, fns, lastError, ioArea, copyIn, copyOut } = core;
 // Hot functions as plain bindings: loads from the wasm exports object are not cheap.
 const { ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_sendall, ws_sock_direct,
@@ -44,14 +45,8 @@ const finalizer = new FinalizationRegistry((id) => {
   try { methods.close(id, []); } catch { /* already gone */ }
 });
 
-function bytesOf(v) {
-  if (ArrayBuffer.isView(v)) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
-  if (v instanceof ArrayBuffer || v instanceof SharedArrayBuffer) return new Uint8Array(v);
-  return null;
-}
-
 function writableBytes(v, what) {
-  const b = bytesOf(v);
+  const b = asBytes(v);
   if (!b) throw new TypeError(`${what} must be a writable bytes-like object, not ${
     v === null ? 'null' : typeof v}`);
   return b;
@@ -59,7 +54,6 @@ function writableBytes(v, what) {
 
 const plainInt = (v) => typeof v === 'number' && (v | 0) === v && v >= 0;
 const plainFlags = (v) => v === undefined || (typeof v === 'number' && (v | 0) === v);
-const u8view = (v) => (v instanceof Uint8Array ? v : bytesOf(v));
 
 class Socket {
   #id;
@@ -238,7 +232,7 @@ class Socket {
   }
 
   send(data, flags) {
-    const b = u8view(data);
+    const b = asBytes(data);
     if (!b || !plainFlags(flags) || b.length > 0x7fffffff) return this.#call('send', [data, flags]);
     let n;
     if (b.length >= PIN_MIN) {
@@ -254,7 +248,7 @@ class Socket {
   }
 
   sendall(data, flags) {
-    const b = u8view(data);
+    const b = asBytes(data);
     if (!b || !plainFlags(flags) || b.length > 0x7fffffff) return this.#call('sendall', [data, flags]);
     let r;
     if (b.length >= PIN_MIN) {

@@ -291,4 +291,4 @@ function createWire({ exports: ex, memory, bytes, views = () => {} }) {
   return { T, mem, read, writeArgs, result, lastError, cString, fns };
 }
 
-module.exports = { createWire, T };
+module.exports = { createWire, asBytes, T };

@@ -542,7 +542,7 @@ function createWire({ exports: ex, memory, bytes, views = () => {} }) {
   return { T, mem, read, writeArgs, result, lastError, cString, fns };
 }
 
-module.exports = { createWire, T };
+module.exports = { createWire, asBytes, T };
 return module.exports;
 })((request) => ({ "./errors": $errors })[request]);
 
