@@ -91,6 +91,14 @@ int32_t WASOCK_HOST_FN(recvmsg)(int32_t fd, const wasock_iovec *iov, uint32_t io
 int32_t WASOCK_HOST_FN(sendfile)(int32_t out_fd, int32_t in_fd, int64_t *offset, uint32_t count);
 /* poll(2) on one fd; returns revents (0 on timeout). timeout_ms < 0 waits forever. */
 int32_t WASOCK_HOST_FN(poll)(int32_t fd, int32_t events, int32_t timeout_ms);
+/*
+ * poll(2) on nfds records of 8 bytes, struct pollfd's layout on every Linux:
+ *   int32 fd, int16 events, int16 revents (written)
+ * Returns the number of records with revents set (0 on timeout). timeout_ms < 0 waits
+ * forever. nfds above WASOCK_HOST_POLL_MAX is -EINVAL. Like poll(), EINTR is returned.
+ */
+#define WASOCK_HOST_POLL_MAX 65536u
+int32_t WASOCK_HOST_FN(poll_many)(void *fds, uint32_t nfds, int32_t timeout_ms);
 /* O_NONBLOCK and FD_CLOEXEC. get_* return 0 or 1. */
 int32_t WASOCK_HOST_FN(set_nonblocking)(int32_t fd, int32_t on);
 int32_t WASOCK_HOST_FN(get_nonblocking)(int32_t fd);

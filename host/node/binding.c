@@ -19,6 +19,9 @@
 
 struct ws_binding {
 	napi_ref memory;
+	/* Bound imports objects (bind()): functions still alive; freed at 0. The env's
+	 * own binding (attach()) is instance data and has refs == -1. */
+	int refs;
 	uint8_t *base;
 	size_t size;
 	/* The pinned external view: a JS buffer the current call reads or writes. */
@@ -88,9 +91,10 @@ static int ws_args(napi_env env, napi_callback_info info, struct ws_call *c, siz
 {
 	napi_value argv[WS_MAX_ARGS];
 	c->argc = want;
-	if (napi_get_cb_info(env, info, &c->argc, argv, NULL, NULL) != napi_ok)
+	void *data = NULL;
+	if (napi_get_cb_info(env, info, &c->argc, argv, NULL, &data) != napi_ok || !data)
 		return -1;
-	c->b = ws_binding(env);
+	c->b = data;
 	for (size_t i = 0; i < want; i++) {
 		int32_t v = 0;
 		if (i < c->argc && napi_get_value_int32(env, argv[i], &v) != napi_ok)
@@ -301,6 +305,15 @@ WS_END
 
 WS_FN(poll, 3)
 	return ws_ret(env, wasock_host_poll(I(0), I(1), I(2)));
+WS_END
+
+WS_FN(poll_many, 3)
+	if (U(1) > WASOCK_HOST_POLL_MAX)
+		return ws_ret(env, -EINVAL);
+	void *fds = U(1) ? ws_ptr(c.b, U(0), (uint64_t)U(1) * 8) : NULL;
+	if (U(1) && !fds)
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, wasock_host_poll_many(fds, U(1), I(2)));
 WS_END
 
 WS_FN(set_nonblocking, 2)
@@ -515,6 +528,14 @@ static void ws_binding_free(napi_env env, void *data, void *hint)
 	free(b);
 }
 
+static void ws_bound_release(napi_env env, void *data, void *hint)
+{
+	struct ws_binding *b = data;
+	(void)hint;
+	if (--b->refs == 0)
+		ws_binding_free(env, b, NULL);
+}
+
 uint8_t *ws_binding_memory(napi_env env, size_t *size)
 {
 	struct ws_binding *b = ws_binding(env);
@@ -522,7 +543,75 @@ uint8_t *ws_binding_memory(napi_env env, size_t *size)
 	return b->base;
 }
 
-#define WS_EXPORT(name) { #name, NULL, ws_##name, NULL, NULL, NULL, napi_enumerable, NULL }
+#define WS_EXPORT(name) { #name, NULL, ws_##name, NULL, NULL, NULL, napi_enumerable, b }
+
+/* An object holding one function per host import, each serving binding b. */
+static napi_status ws_make_imports(napi_env env, struct ws_binding *b, napi_value *out)
+{
+	napi_property_descriptor fns[] = {
+		WS_EXPORT(memory_grown), WS_EXPORT(clock_ns), WS_EXPORT(socket),
+		WS_EXPORT(socketpair), WS_EXPORT(close), WS_EXPORT(dup), WS_EXPORT(bind),
+		WS_EXPORT(connect), WS_EXPORT(listen), WS_EXPORT(accept),
+		WS_EXPORT(getsockname), WS_EXPORT(getpeername), WS_EXPORT(getsockopt),
+		WS_EXPORT(setsockopt), WS_EXPORT(shutdown), WS_EXPORT(sendto),
+		WS_EXPORT(recvfrom), WS_EXPORT(sendmsg),
+		{ "recvmsg", NULL, ws_recvmsg9, NULL, NULL, NULL, napi_enumerable, b },
+		WS_EXPORT(sendfile), WS_EXPORT(poll), WS_EXPORT(poll_many),
+		WS_EXPORT(set_nonblocking), WS_EXPORT(get_nonblocking), WS_EXPORT(set_cloexec),
+		WS_EXPORT(get_cloexec), WS_EXPORT(ioctl), WS_EXPORT(getaddrinfo),
+		WS_EXPORT(getnameinfo), WS_EXPORT(gethostbyname), WS_EXPORT(gethostbyaddr),
+		WS_EXPORT(gethostname), WS_EXPORT(sethostname), WS_EXPORT(getservbyname),
+		WS_EXPORT(getservbyport), WS_EXPORT(getprotobyname), WS_EXPORT(if_nameindex),
+		WS_EXPORT(if_nametoindex), WS_EXPORT(if_indextoname),
+	};
+	size_t n = sizeof fns / sizeof fns[0];
+	napi_status s = napi_create_object(env, out);
+	if (s != napi_ok || (s = napi_define_properties(env, *out, n, fns)) != napi_ok)
+		return s;
+	if (b->refs < 0)
+		return napi_ok;
+	/* A wasm instance keeps the functions, not this object: each live function holds
+	 * the binding, and the last one collected frees it. */
+	for (size_t i = 0; i < n; i++) {
+		napi_value f;
+		if ((s = napi_get_named_property(env, *out, fns[i].utf8name, &f)) != napi_ok ||
+		    (s = napi_add_finalizer(env, f, b, ws_bound_release, NULL, NULL)) != napi_ok)
+			return s;
+		b->refs++;
+	}
+	return napi_ok;
+}
+
+/*
+ * bind(memory): a new imports object whose functions serve the given
+ * WebAssembly.Memory (a guest's), independent of attach() and of every other bind().
+ */
+static napi_value ws_bind_memory(napi_env env, napi_callback_info info)
+{
+	size_t argc = 1;
+	napi_value argv[1], imports;
+	WS_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+	struct ws_binding *b = calloc(1, sizeof *b);
+	if (!b) {
+		napi_throw_error(env, NULL, "out of memory");
+		return NULL;
+	}
+	if (argc < 1 || napi_create_reference(env, argv[0], 1, &b->memory) != napi_ok ||
+	    ws_refresh(env, b) < 0) {
+		if (b->memory)
+			napi_delete_reference(env, b->memory);
+		free(b);
+		napi_throw_type_error(env, NULL, "bind(memory) needs a WebAssembly.Memory");
+		return NULL;
+	}
+	if (ws_make_imports(env, b, &imports) != napi_ok) {
+		if (b->refs == 0)
+			ws_binding_free(env, b, NULL);
+		ws_napi_throw_last(env);
+		return NULL;
+	}
+	return imports;
+}
 
 static napi_value ws_init(napi_env env, napi_value exports)
 {
@@ -532,27 +621,12 @@ static napi_value ws_init(napi_env env, napi_value exports)
 		napi_throw_error(env, NULL, "out of memory");
 		return NULL;
 	}
+	b->refs = -1;
 	WS_NAPI(env, napi_set_instance_data(env, b, ws_binding_free, NULL));
-	napi_property_descriptor fns[] = {
-		WS_EXPORT(memory_grown), WS_EXPORT(clock_ns), WS_EXPORT(socket),
-		WS_EXPORT(socketpair), WS_EXPORT(close), WS_EXPORT(dup), WS_EXPORT(bind),
-		WS_EXPORT(connect), WS_EXPORT(listen), WS_EXPORT(accept),
-		WS_EXPORT(getsockname), WS_EXPORT(getpeername), WS_EXPORT(getsockopt),
-		WS_EXPORT(setsockopt), WS_EXPORT(shutdown), WS_EXPORT(sendto),
-		WS_EXPORT(recvfrom), WS_EXPORT(sendmsg),
-		{ "recvmsg", NULL, ws_recvmsg9, NULL, NULL, NULL, napi_enumerable, NULL },
-		WS_EXPORT(sendfile), WS_EXPORT(poll), WS_EXPORT(set_nonblocking),
-		WS_EXPORT(get_nonblocking), WS_EXPORT(set_cloexec), WS_EXPORT(get_cloexec),
-		WS_EXPORT(ioctl), WS_EXPORT(getaddrinfo), WS_EXPORT(getnameinfo),
-		WS_EXPORT(gethostbyname), WS_EXPORT(gethostbyaddr), WS_EXPORT(gethostname),
-		WS_EXPORT(sethostname), WS_EXPORT(getservbyname), WS_EXPORT(getservbyport),
-		WS_EXPORT(getprotobyname), WS_EXPORT(if_nameindex), WS_EXPORT(if_nametoindex),
-		WS_EXPORT(if_indextoname),
-	};
-	WS_NAPI(env, napi_create_object(env, &imports));
-	WS_NAPI(env, napi_define_properties(env, imports, sizeof fns / sizeof fns[0], fns));
+	WS_NAPI(env, ws_make_imports(env, b, &imports));
 	WS_NAPI(env, napi_set_named_property(env, exports, "imports", imports));
 	WS_NAPI(env, ws_napi_export(env, exports, "attach", ws_attach));
+	WS_NAPI(env, ws_napi_export(env, exports, "bind", ws_bind_memory));
 	WS_NAPI(env, ws_napi_export(env, exports, "pin", ws_pin));
 	WS_NAPI(env, ws_napi_export(env, exports, "unpin", ws_unpin));
 	WS_NAPI(env, ws_poll_init(env, exports));

@@ -204,6 +204,15 @@ int32_t wasock_host_poll(int32_t fd, int32_t events, int32_t timeout_ms)
 	return r == 0 ? 0 : p.revents;
 }
 
+int32_t wasock_host_poll_many(void *fds, uint32_t nfds, int32_t timeout_ms)
+{
+	_Static_assert(sizeof(struct pollfd) == 8, "pollfd is int32, int16, int16");
+	if (nfds > WASOCK_HOST_POLL_MAX)
+		return -EINVAL;
+	int r = poll(fds, nfds, timeout_ms);
+	return r < 0 ? -errno : r;
+}
+
 static int32_t ws__set_flag(int fd, int get, int set, int flag, int on)
 {
 	int fl = fcntl(fd, get);
