@@ -36,13 +36,13 @@ class KeyError extends Error {
 // The scratch memory and its host functions; grown on demand.
 const scratch = new WebAssembly.Memory({ initial: 1 });
 const host = addon.bind(scratch);
-let u8 = new Uint8Array(scratch.buffer);
+let i32 = new Int32Array(scratch.buffer);
 
 function room(bytes) {
   if (bytes > scratch.buffer.byteLength) {
     scratch.grow(Math.ceil((bytes - scratch.buffer.byteLength) / 65536));
     host.memory_grown();
-    u8 = new Uint8Array(scratch.buffer);
+    i32 = new Int32Array(scratch.buffer);
   }
 }
 
@@ -121,65 +121,74 @@ function waitLoop(call, timeoutMs) {
 }
 
 // A set of pollfd records, kept in JS (so that concurrent promise waits each own theirs)
-// and copied into the scratch memory for each poll(2).
+// and copied into the scratch memory for each poll(2). Record i is a[2i] = fd and
+// a[2i + 1] = events | revents << 16 (little-endian int16 pair).
 class PollSet {
   constructor(n) {
     this.n = n;
-    this.buf = Buffer.alloc(8 * n);
+    this.a = new Int32Array(2 * n);
   }
 
   set(i, fd, events) {
-    this.buf.writeInt32LE(fd, 8 * i);
-    this.buf.writeUInt16LE(events & 0xffff, 8 * i + 4);
-    this.buf.writeUInt16LE(0, 8 * i + 6);
+    this.a[2 * i] = fd;
+    this.a[2 * i + 1] = events & 0xffff;
   }
 
-  fd(i) { return this.buf.readInt32LE(8 * i); }
-  revents(i) { return this.buf.readUInt16LE(8 * i + 6); }
+  fd(i) { return this.a[2 * i]; }
+  events(i) { return this.a[2 * i + 1] & 0xffff; }
+  revents(i) { return this.a[2 * i + 1] >>> 16; }
 
   // One poll(2) of at most ms; the count of ready records or -errno.
   pollOnce(ms) {
-    const bytes = 8 * this.n;
-    room(bytes);
-    u8.set(this.buf, 0);
-    const r = host.poll_many(0, this.n, ms);
-    if (r > 0) this.buf.set(u8.subarray(0, bytes));
+    const n = this.n;
+    room(8 * n);
+    if (i32.buffer !== scratch.buffer) i32 = new Int32Array(scratch.buffer);
+    i32.set(this.a, 0);
+    const r = host.poll_many(0, n, ms);
+    if (r > 0) this.a.set(i32.subarray(0, 2 * n));
     return r;
   }
 }
 
-// select()'s arguments as one PollSet; result() turns revents into the three lists.
+const SELECT_BITS = [K.POLLIN, K.POLLOUT, K.POLLPRI];
+const SELECT_SETS = [IN_SET, OUT_SET, EX_SET];
+
+// select()'s arguments as one PollSet (one record per item: poll(2) takes an fd twice);
+// result() turns revents into the three lists.
 function prepareSelect(rlist, wlist, xlist, timeout) {
-  const lists = [rlist, wlist, xlist].map((l) => {
+  const lists = [rlist, wlist, xlist];
+  let n = 0;
+  for (let k = 0; k < 3; k++) {
+    const l = lists[k];
     if (l === null || typeof l !== 'object' || typeof l[Symbol.iterator] !== 'function')
       throw new TypeError('arguments 1-3 must be sequences');
-    return [...l];
-  });
+    if (!Array.isArray(l)) lists[k] = [...l];
+    n += lists[k].length;
+  }
   const ms = secondsToMs(timeout, { negativeIsForever: false });
-  const slot = new Map();
-  const fds = lists.map((l, k) => l.map((obj) => {
-    const fd = asFd(obj);
-    if (fd >= FD_SETSIZE) throw new RangeError('filedescriptor out of range in select()');
-    const bit = [K.POLLIN, K.POLLOUT, K.POLLPRI][k];
-    slot.set(fd, (slot.get(fd) || 0) | bit);
-    return fd;
-  }));
-  const set = new PollSet(slot.size);
-  const index = new Map();
+  const set = new PollSet(n);
   let i = 0;
-  for (const [fd, events] of slot) {
-    index.set(fd, i);
-    set.set(i++, fd, events);
+  for (let k = 0; k < 3; k++) {
+    for (const obj of lists[k]) {
+      const fd = asFd(obj);
+      if (fd >= FD_SETSIZE) throw new RangeError('filedescriptor out of range in select()');
+      set.set(i++, fd, SELECT_BITS[k]);
+    }
   }
   const result = (r) => {
     if (r < 0) throw errors.fromErrno(-r, 'select');
     if (r === 0) return [[], [], []];
-    for (let j = 0; j < set.n; j++)
-      if (set.revents(j) & K.POLLNVAL) throw errors.fromErrno(EBADF, 'select');
-    return lists.map((l, k) => {
-      const mask = [IN_SET, OUT_SET, EX_SET][k];
-      return l.filter((obj, j) => set.revents(index.get(fds[k][j])) & mask);
-    });
+    const out = [[], [], []];
+    let j = 0;
+    for (let k = 0; k < 3; k++) {
+      const mask = SELECT_SETS[k];
+      for (const obj of lists[k]) {
+        const ev = set.revents(j++);
+        if (ev & K.POLLNVAL) throw errors.fromErrno(EBADF, 'select');
+        if (ev & mask) out[k].push(obj);
+      }
+    }
+    return out;
   };
   return { set, ms, result };
 }

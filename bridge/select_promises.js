@@ -89,7 +89,7 @@ async function waitSet(set, ms, signal) {
     for (let i = 0; i < set.n; i++) {
       // Errors need no answer here: a bad fd is POLLNVAL, and epoll refuses only fds
       // that poll(2) calls always ready, so the first attempt would have returned.
-      host.epoll_ctl(epfd, EPOLL_CTL_ADD, set.fd(i), set.buf.readUInt16LE(8 * i + 4));
+      host.epoll_ctl(epfd, EPOLL_CTL_ADD, set.fd(i), set.events(i));
     }
     return await wait(epfd, attempt, ms, signal);
   } finally {
