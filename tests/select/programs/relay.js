@@ -15,6 +15,7 @@ const sockets = new Map([[server.fileno(), server]]);
 const totals = new Map();
 while (clients > 0) {
   for (const [fd, events] of poller.poll()) {
+    if (!sockets.has(fd)) continue;  // closed earlier in this batch
     const s = sockets.get(fd);
     if (s === server) {
       const [conn, addr] = server.accept();

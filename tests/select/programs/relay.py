@@ -16,6 +16,8 @@ sockets = {server.fileno(): server}
 totals = {}
 while clients > 0:
     for fd, events in poller.poll():
+        if fd not in sockets:  # closed earlier in this batch
+            continue
         s = sockets[fd]
         if s is server:
             conn, addr = server.accept()
