@@ -223,8 +223,6 @@ function make(sel, isAsync) {
       if (!key) throw new KeyError(`${reprOf(fileobj)} is not registered`);
       let changed = false;
       if (events !== key.events) {
-        if (!events || events & ~(EVENT_READ | EVENT_WRITE))
-          throw new RangeError(`Invalid events: ${reprOf(events)}`);
         try {
           this._selector.modify(key.fd, this._poller_events(events));
         } catch (e) {
