@@ -57,4 +57,3 @@ while (served < clients_to_serve) {
 server.close();
 const cpu = process.cpuUsage(cpu0);
 console.error('cpu', (cpu.user + cpu.system) / 1e6);
-if (process.env.WS_DEBUG) console.error(cpu, process.resourceUsage());
