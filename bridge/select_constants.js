@@ -32,4 +32,5 @@ module.exports = Object.freeze({
   EPOLLONESHOT: 1073741824,
   EPOLLET: 2147483648,
   EPOLL_CLOEXEC: 524288,
+  PIPE_BUF: 4096,
 });

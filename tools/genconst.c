@@ -42,6 +42,7 @@
 #include <net/ethernet.h>
 #include <poll.h>
 #include <sys/epoll.h>
+#include <limits.h>
 #include <errno.h>
 
 /* Linux UAPI headers (Debian: linux-libc-dev).  Each is optional. */
@@ -3720,7 +3721,7 @@ static const struct konst pollconsts[] = {
 
 /*
  * The select module's constants (bridge/select_constants.js): poll(2) and epoll(7)
- * event bits.  EPOLL* are enum constants with a same-named #define in glibc.
+ * event bits, and PIPE_BUF.  EPOLL* are enum constants with a same-named #define in glibc.
  */
 static const struct konst selectconsts[] = {
 #ifdef POLLIN
@@ -3803,6 +3804,9 @@ static const struct konst selectconsts[] = {
 #endif
 #ifdef EPOLL_CLOEXEC
     K(EPOLL_CLOEXEC)
+#endif
+#ifdef PIPE_BUF
+    K(PIPE_BUF)
 #endif
 };
 

@@ -141,3 +141,15 @@ test('ESM: wasock/select, wasock/selectors and their promise variants, and the n
   expect(JSON.parse(out)).toEqual([true, 'function', 1, true, 'function', true, true, 2, 'AF_INET',
     'function', 'function', 'function', 'function', 'function', true]);
 });
+
+test("wasock/select has the names of python3's select module, with the same values", () => {
+  const select = require(path.join(ROOT, 'bridge', 'select.js'));
+  const py = JSON.parse(execFileSync('python3', ['-c',
+    'import json, select; print(json.dumps({n: getattr(select, n) for n in dir(select) if n.isupper()}))'],
+  { encoding: 'utf8' }));
+  for (const [n, v] of Object.entries(py)) expect([n, select[n]]).toEqual([n, v]);
+  const names = execFileSync('python3', ['-c', "import select; print(' '.join(n for n in dir(select) if not n.startswith('_')))"],
+    { encoding: 'utf8' }).trim().split(' ');
+  for (const n of names) expect(select).toHaveProperty(n);
+  expect(select.error).toBe(w.OSError);
+});
