@@ -358,8 +358,13 @@ class epoll extends EpollBase {
   }
 }
 
-module.exports = { select, poll, epoll, error: errors.OSError, KeyError, ...K };
+/** Cls callable with or without new: Python's select.poll() is a call, as is epoll(). */
+function callable(Cls) {
+  return new Proxy(Cls, { apply: (target, self, args) => new target(...args) });
+}
+
+module.exports = { select, poll: callable(poll), epoll: callable(epoll), error: errors.OSError, KeyError, ...K };
 // For the promise face and selectors; not part of Python's module, so not enumerable.
 Object.defineProperty(module.exports, 'internals', {
-  value: { PollBase, EpollBase, PollSet, prepareSelect, waitLoop, asFd, host, reprOf },
+  value: { PollBase, EpollBase, PollSet, prepareSelect, waitLoop, asFd, host, reprOf, callable },
 });

@@ -12,7 +12,7 @@ const S = require('./select');
 const errors = require('./errors');
 const { addon } = require('./core');
 
-const { PollBase, EpollBase, prepareSelect, host } = S.internals;
+const { PollBase, EpollBase, prepareSelect, host, callable } = S.internals;
 const UV_READABLE = 1;
 const EPOLL_CTL_ADD = 1;
 
@@ -156,5 +156,5 @@ class epoll extends EpollBase {
   }
 }
 
-module.exports = { ...S, select, poll, epoll };
+module.exports = { ...S, select, poll: callable(poll), epoll: callable(epoll) };
 Object.defineProperty(module.exports, 'internals', { value: S.internals });

@@ -308,9 +308,12 @@ function make(sel, isAsync) {
     }
   }
 
+  // Python makes a selector with a call (selectors.DefaultSelector()); so can JavaScript.
+  const { callable } = sel.internals;
+  const Epoll = callable(EpollSelector);
   return {
-    EVENT_READ, EVENT_WRITE, SelectorKey, BaseSelector, SelectSelector, PollSelector,
-    EpollSelector, DefaultSelector: EpollSelector, KeyError,
+    EVENT_READ, EVENT_WRITE, SelectorKey, BaseSelector, SelectSelector: callable(SelectSelector),
+    PollSelector: callable(PollSelector), EpollSelector: Epoll, DefaultSelector: Epoll, KeyError,
   };
 }
 

@@ -126,3 +126,19 @@ test('the promise face waits on the event loop: timers run while select() waits'
   a.close();
   b.close();
 });
+
+test('selectors and select objects are made with a call, as in Python, or with new', () => {
+  const select = require(path.join(ROOT, 'bridge', 'select.js'));
+  for (const [make, Cls] of [[() => select.poll(), select.poll], [() => select.epoll(), select.epoll],
+    [() => syncSelectors.DefaultSelector(), syncSelectors.EpollSelector],
+    [() => syncSelectors.SelectSelector(), syncSelectors.BaseSelector],
+    [() => asyncSelectors.PollSelector(), asyncSelectors.PollSelector]]) {
+    const o = make();
+    expect(o).toBeInstanceOf(Cls);
+    if (o.close) o.close();
+  }
+  class Mine extends select.epoll {}
+  const m = new Mine();
+  expect(m).toBeInstanceOf(select.epoll);
+  m.close();
+});

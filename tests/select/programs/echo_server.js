@@ -3,7 +3,7 @@
 const selectors = require('wasock/selectors');
 const socket = require('wasock');
 
-const sel = new selectors.DefaultSelector();
+const sel = selectors.DefaultSelector();
 let to_close = Number(process.argv[2]);
 
 function accept(sock, mask) {

@@ -8,7 +8,7 @@ const upstream_port = Number(process.argv[2]);
 let clients = Number(process.argv[3]);
 const server = socket.create_server(['127.0.0.1', 0]);
 console.log('port', server.getsockname()[1]);
-const poller = new select.poll();
+const poller = select.poll();
 poller.register(server, select.POLLIN);
 const peers = new Map();
 const sockets = new Map([[server.fileno(), server]]);
