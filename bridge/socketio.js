@@ -82,6 +82,38 @@ class SocketIO {
     }
   }
 
+  /** IOBase.readline on a raw stream: a byte at a time, up to and with the newline. */
+  readline(size = -1) {
+    const out = [];
+    while (size === null || size < 0 || out.length < size) {
+      const b = this.read(1);
+      if (!b || !b.length) break;
+      out.push(b[0]);
+      if (b[0] === 10) break;
+    }
+    return Buffer.from(out);
+  }
+
+  readlines(hint = -1) {
+    const lines = [];
+    let total = 0;
+    for (let line = this.readline(); line.length; line = this.readline()) {
+      lines.push(line);
+      total += line.length;
+      if (hint !== null && hint > 0 && total >= hint) break;
+    }
+    return lines;
+  }
+
+  *[Symbol.iterator]() {
+    for (let line = this.readline(); line.length; line = this.readline()) yield line;
+  }
+
+  writelines(lines) {
+    for (const line of lines) this.write(line);
+    return null;
+  }
+
   /** Sends what the kernel takes of b: the count, or null when it would block. */
   write(b) {
     this.#check('w');

@@ -86,6 +86,14 @@ test('SocketIO: raw reads and writes, null when it would block, as socket.Socket
   const r = new w.SocketIO(a, 'r');
   expect([r.mode, r.name, r.readable(), r.writable(), r.seekable()]).toEqual(['rb', a.fileno(), true, false, false]);
   expect(() => r.write(Buffer.from('x'))).toThrow(w.OSError);
+  const [e, f] = w.socketpair();
+  const lines = new w.SocketIO(e, 'rb');
+  f.sendall(Buffer.from('one\ntwo\r\nthree'));
+  f.close();
+  expect(lines.readline(2)).toEqual(Buffer.from('on'));
+  expect([...lines].map(String)).toEqual(['e\n', 'two\r\n', 'three']);
+  lines.close();
+  e.close();
   r.close();
   io.close();
   a.close();
