@@ -257,19 +257,21 @@ class poll extends PollBase {
 }
 
 const kEpfd = Symbol('wasock.epoll.fd');
+// new epoll(kFromFd, fd): epoll.fromfd's way in.
+const kFromFd = Symbol('wasock.epoll.fromfd');
 
 // An epoll object's fd and its control calls (shared by both faces).
 class EpollBase {
-  constructor(sizehint = -1, flags = 0, fromFd = null) {
-    if (fromFd !== null) {
-      this[kEpfd] = fromFd;
+  constructor(sizehint = -1, flags = 0) {
+    if (sizehint === kFromFd) {
+      this[kEpfd] = flags;
       return;
     }
     if (typeof sizehint !== 'number' || !Number.isInteger(sizehint))
       throw new TypeError('sizehint must be an integer');
     if (sizehint === 0 || sizehint < -1) throw new RangeError('negative sizehint');
     if (typeof flags !== 'number' || !Number.isInteger(flags)) throw new TypeError('flags must be an integer');
-    if (flags && flags !== K.EPOLL_CLOEXEC) throw errors.fromErrno(22, 'epoll_create1');
+    if (flags && flags !== K.EPOLL_CLOEXEC) throw new errors.OSError(null, 'invalid flags');
     // Python's epoll fds are never inherited.
     const fd = host.epoll_create1(K.EPOLL_CLOEXEC);
     if (fd < 0) throw errors.fromErrno(-fd, 'epoll_create1');
@@ -285,13 +287,13 @@ class EpollBase {
 
   fileno() { return this.#fd(); }
 
+  // As CPython's, close() never raises: a failing close(2) is ignored.
   close() {
     const fd = this[kEpfd];
     if (fd >= 0) {
       this[kEpfd] = -1;
       this.release?.();
-      const r = host.close(fd);
-      if (r < 0) throw errors.fromErrno(-r, 'close');
+      host.close(fd);
     }
     return null;
   }
@@ -340,7 +342,7 @@ class EpollBase {
 
 /** select.epoll(sizehint = -1, flags = 0), with Python's method set; poll() blocks. */
 class epoll extends EpollBase {
-  static fromfd(fd) { return new this(-1, 0, asFd(fd)); }
+  static fromfd(fd) { return new this(kFromFd, asFd(fd)); }
 
   poll(timeout = null, maxevents = -1) {
     const { epfd, ms, maxevents: max } = this.prepare(timeout, maxevents);
@@ -366,5 +368,5 @@ function callable(Cls) {
 module.exports = { select, poll: callable(poll), epoll: callable(epoll), error: errors.OSError, KeyError, ...K };
 // For the promise face and selectors; not part of Python's module, so not enumerable.
 Object.defineProperty(module.exports, 'internals', {
-  value: { PollBase, EpollBase, PollSet, prepareSelect, waitLoop, asFd, host, reprOf, callable },
+  value: { PollBase, EpollBase, PollSet, prepareSelect, waitLoop, asFd, host, reprOf, callable, kFromFd },
 });

@@ -115,7 +115,7 @@ class poll extends PollBase {
 class epoll extends EpollBase {
   #waits = new Set();
 
-  static fromfd(fd) { return new this(-1, 0, S.internals.asFd(fd)); }
+  static fromfd(fd) { return new this(S.internals.kFromFd, S.internals.asFd(fd)); }
 
   async poll(timeout = null, maxevents = -1, options = {}) {
     const signal = options && options.signal;

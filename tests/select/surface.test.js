@@ -161,3 +161,18 @@ test("wasock/select has the names of python3's select module, with the same valu
   for (const n of names) expect(select).toHaveProperty(n);
   expect(select.error).toBe(w.OSError);
 });
+
+test('epoll.fromfd() wraps an existing epoll fd; the constructor takes only Python arguments, with its errors', () => {
+  const select = require(path.join(ROOT, 'bridge', 'select.js'));
+  const ep = select.epoll();
+  const again = select.epoll.fromfd(ep.fileno());
+  expect(again.fileno()).toBe(ep.fileno());
+  expect(again).toBeInstanceOf(select.epoll);
+  const other = select.epoll(-1, 0, 5);
+  expect(other.fileno()).not.toBe(5);
+  expect(() => select.epoll(0)).toThrow(RangeError);
+  expect(() => select.epoll(-1, 1)).toThrow(expect.objectContaining({ name: 'OSError', errno: null, message: 'invalid flags' }));
+  other.close();
+  ep.close();
+  expect(again.close()).toBe(null); // its fd is already closed: CPython does not raise either
+});
