@@ -259,8 +259,9 @@ class SocketFile {
 
   [kDispose]() { this.close(); }
 
+  // As Python's <_io.BufferedReader name=3> / <_io.TextIOWrapper name=3 mode='w' ...>.
   [inspect.custom]() {
-    const enc = this.#binary ? '' : ` encoding=${JSON.stringify(this.#encoding === 'utf8' ? 'utf-8' : this.#encoding).replace(/"/g, "'")}`;
+    const enc = this.#binary ? '' : ` encoding='${this.#encoding === 'utf8' ? 'utf-8' : this.#encoding}'`;
     return `<SocketFile name=${this.name} mode='${this.mode}'${enc}>`;
   }
 
