@@ -21,5 +21,6 @@ for (const name of ['Socket', 'SocketType', 'socket', 'socketpair', 'fromfd',
   'create_connection', 'create_server', 'send_fds', 'recv_fds']) api[name] = sockets[name];
 
 api.can = require('./can');
+Object.assign(api, require('./enums'), require('./socketio'));
 Object.assign(api, errors);
 module.exports = api;

@@ -13,5 +13,6 @@ export const {
   getservbyport, getprotobyname, if_nameindex, if_nametoindex, if_indextoname,
   getdefaulttimeout, setdefaulttimeout, has_dualstack_ipv6, has_ipv6, close, OSError, error,
   timeout, gaierror, herror, Socket, SocketType, socket, socketpair, fromfd,
-  create_connection, create_server, send_fds, recv_fds, can,
+  create_connection, create_server, send_fds, recv_fds, can, AddressFamily, SocketKind,
+  MsgFlag, AddressInfo, dup, SocketIO,
 } = wasock;

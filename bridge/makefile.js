@@ -3,6 +3,7 @@
 // in io's buffered and text layers. The socket's fd closes only after every file object
 // and the socket itself are closed (the core counts the file objects).
 'use strict';
+const { inspect } = require('node:util');
 const { methods } = require('./core');
 const errors = require('./errors');
 
@@ -257,6 +258,14 @@ class SocketFile {
   }
 
   [kDispose]() { this.close(); }
+
+  // As Python's <_io.BufferedReader name=3> / <_io.TextIOWrapper name=3 mode='w' ...>.
+  [inspect.custom]() {
+    const enc = this.#binary ? '' : ` encoding='${this.#encoding === 'utf8' ? 'utf-8' : this.#encoding}'`;
+    return `<SocketFile name=${this.name} mode='${this.mode}'${enc}>`;
+  }
+
+  toString() { return this[inspect.custom](); }
 }
 
 module.exports = { SocketFile, DEFAULT_BUFFER_SIZE };

@@ -8,6 +8,7 @@
 // thread pool: the call is answered by replaying it with the lookup's result.
 'use strict';
 const { Duplex } = require('node:stream');
+const { inspect } = require('node:util');
 const C = require('./constants');
 const errors = require('./errors');
 const core = require('./core');
@@ -185,6 +186,10 @@ class AsyncSocket {
   get family() { return this.#sock.family; }
   get type() { return this.#sock.type; }
   get proto() { return this.#sock.proto; }
+  get timeout() { return this.#sock.timeout; }
+
+  [inspect.custom]() { return this.#sock[inspect.custom]().replace('<wasock.Socket', '<wasock.AsyncSocket'); }
+  toString() { return this[inspect.custom](); }
 
   fileno() { return this.#sock.fileno(); }
   listen(backlog) { return backlog === undefined ? this.#sock.listen() : this.#sock.listen(backlog); }

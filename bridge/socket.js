@@ -86,6 +86,8 @@ class Socket {
   get family() { return this.#family; }
   get type() { return this.#type; }
   get proto() { return this.#proto; }
+  /** Python's sock.timeout attribute: gettimeout(). */
+  get timeout() { return this.gettimeout(); }
   get [kId]() { return this.#id; }
 
   /** The promise face of this socket (wasock/promises), made on first use. */
@@ -313,6 +315,9 @@ class Socket {
     }
     return `<wasock.Socket ${parts.join(', ')}>`;
   }
+
+  // Python's str(sock) is its repr.
+  toString() { return this[util.inspect.custom](); }
 }
 
 function socket(family, type, proto, fileno) {

@@ -24,8 +24,8 @@
  *     view (a caller-owned buffer outside linear memory, pinned for one call), so
  *     data moves between the kernel and the caller's buffer without a copy; linear
  *     memory is therefore limited to 2 GiB;
- *   - blocking calls retry EINTR themselves, except poll(), whose caller owns the
- *     deadline.
+ *   - blocking calls retry EINTR themselves, except poll(), poll_many() and
+ *     epoll_wait(), whose caller owns the deadline.
  */
 #ifndef WASOCK_HOST_H
 #define WASOCK_HOST_H
@@ -99,6 +99,18 @@ int32_t WASOCK_HOST_FN(poll)(int32_t fd, int32_t events, int32_t timeout_ms);
  */
 #define WASOCK_HOST_POLL_MAX 65536u
 int32_t WASOCK_HOST_FN(poll_many)(void *fds, uint32_t nfds, int32_t timeout_ms);
+/*
+ * epoll(7), keyed by fd as Python's select.epoll is. epoll_ctl's op is EPOLL_CTL_ADD (1),
+ * _DEL (2) or _MOD (3); events are EPOLL* bits. epoll_wait writes up to maxevents
+ * records of 8 bytes:
+ *   int32 fd, uint32 events
+ * and returns their number (0 on timeout). maxevents must be 1..WASOCK_HOST_EPOLL_MAX,
+ * else -EINVAL. timeout_ms < 0 waits forever. Like poll(), EINTR is returned.
+ */
+#define WASOCK_HOST_EPOLL_MAX 65536u
+int32_t WASOCK_HOST_FN(epoll_create1)(int32_t flags);
+int32_t WASOCK_HOST_FN(epoll_ctl)(int32_t epfd, int32_t op, int32_t fd, uint32_t events);
+int32_t WASOCK_HOST_FN(epoll_wait)(int32_t epfd, void *out, uint32_t maxevents, int32_t timeout_ms);
 /* O_NONBLOCK and FD_CLOEXEC. get_* return 0 or 1. */
 int32_t WASOCK_HOST_FN(set_nonblocking)(int32_t fd, int32_t on);
 int32_t WASOCK_HOST_FN(get_nonblocking)(int32_t fd);

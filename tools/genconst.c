@@ -9,6 +9,7 @@
  *     genconst js     > bridge/constants.js   name -> value, for the bridge
  *     genconst errno  > bridge/errno.js       errno / EAI_* / h_errno texts
  *     genconst h      > src/wasock_const.h    WS_<name> values for the C core
+ *     genconst select > bridge/select_constants.js  POLL*, EPOLL* for wasock/select
  *
  * Regenerate with: node tools/genconst.js   (check: node tools/genconst.js --check)
  *
@@ -40,6 +41,8 @@
 #include <net/if.h>
 #include <net/ethernet.h>
 #include <poll.h>
+#include <sys/epoll.h>
+#include <limits.h>
 #include <errno.h>
 
 /* Linux UAPI headers (Debian: linux-libc-dev).  Each is optional. */
@@ -3716,6 +3719,97 @@ static const struct konst pollconsts[] = {
 #endif
 };
 
+/*
+ * The select module's constants (bridge/select_constants.js): poll(2) and epoll(7)
+ * event bits, and PIPE_BUF.  EPOLL* are enum constants with a same-named #define in glibc.
+ */
+static const struct konst selectconsts[] = {
+#ifdef POLLIN
+    K(POLLIN)
+#endif
+#ifdef POLLPRI
+    K(POLLPRI)
+#endif
+#ifdef POLLOUT
+    K(POLLOUT)
+#endif
+#ifdef POLLERR
+    K(POLLERR)
+#endif
+#ifdef POLLHUP
+    K(POLLHUP)
+#endif
+#ifdef POLLNVAL
+    K(POLLNVAL)
+#endif
+#ifdef POLLRDNORM
+    K(POLLRDNORM)
+#endif
+#ifdef POLLRDBAND
+    K(POLLRDBAND)
+#endif
+#ifdef POLLWRNORM
+    K(POLLWRNORM)
+#endif
+#ifdef POLLWRBAND
+    K(POLLWRBAND)
+#endif
+#ifdef POLLMSG
+    K(POLLMSG)
+#endif
+#ifdef POLLRDHUP
+    K(POLLRDHUP)
+#endif
+#ifdef EPOLLIN
+    K(EPOLLIN)
+#endif
+#ifdef EPOLLPRI
+    K(EPOLLPRI)
+#endif
+#ifdef EPOLLOUT
+    K(EPOLLOUT)
+#endif
+#ifdef EPOLLERR
+    K(EPOLLERR)
+#endif
+#ifdef EPOLLHUP
+    K(EPOLLHUP)
+#endif
+#ifdef EPOLLRDNORM
+    K(EPOLLRDNORM)
+#endif
+#ifdef EPOLLRDBAND
+    K(EPOLLRDBAND)
+#endif
+#ifdef EPOLLWRNORM
+    K(EPOLLWRNORM)
+#endif
+#ifdef EPOLLWRBAND
+    K(EPOLLWRBAND)
+#endif
+#ifdef EPOLLMSG
+    K(EPOLLMSG)
+#endif
+#ifdef EPOLLRDHUP
+    K(EPOLLRDHUP)
+#endif
+#ifdef EPOLLEXCLUSIVE
+    K(EPOLLEXCLUSIVE)
+#endif
+#ifdef EPOLLONESHOT
+    K(EPOLLONESHOT)
+#endif
+#ifdef EPOLLET
+    K(EPOLLET)
+#endif
+#ifdef EPOLL_CLOEXEC
+    K(EPOLL_CLOEXEC)
+#endif
+#ifdef PIPE_BUF
+    K(PIPE_BUF)
+#endif
+};
+
 /* h_errno values whose hstrerror() text errno.js records. */
 static const struct errname herrnames[] = {
     E(HOST_NOT_FOUND)
@@ -3958,6 +4052,19 @@ static void emit_h(void)
     printf("\n#endif /* WASOCK_CONST_H */\n");
 }
 
+static void emit_select(void)
+{
+    printf("%s'use strict';\n\n", banner);
+    printf("// Linux values of the select module's constants (poll and epoll event bits).\n");
+    printf("module.exports = Object.freeze({\n");
+    for (size_t i = 0; i < COUNT(selectconsts); i++) {
+        printf("  %s: ", selectconsts[i].name);
+        print_js_number(&selectconsts[i]);
+        printf(",\n");
+    }
+    printf("});\n");
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 2 && strcmp(argv[1], "js") == 0)
@@ -3966,8 +4073,10 @@ int main(int argc, char **argv)
         emit_errno();
     else if (argc == 2 && strcmp(argv[1], "h") == 0)
         emit_h();
+    else if (argc == 2 && strcmp(argv[1], "select") == 0)
+        emit_select();
     else {
-        fprintf(stderr, "usage: genconst js|errno|h\n");
+        fprintf(stderr, "usage: genconst js|errno|h|select\n");
         return 2;
     }
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -6,7 +6,8 @@
 //
 //   node tools/genconst.js           compile tools/genconst.c with `cc` and
 //                                    write bridge/constants.js,
-//                                    bridge/errno.js and src/wasock_const.h
+//                                    bridge/errno.js, src/wasock_const.h and
+//                                    bridge/select_constants.js
 //   node tools/genconst.js --check   regenerate in memory; exit 1, naming the
 //                                    stale files, if the committed ones differ
 //
@@ -27,6 +28,7 @@ const OUTPUTS = [
   ['js', 'bridge/constants.js'],
   ['errno', 'bridge/errno.js'],
   ['h', 'src/wasock_const.h'],
+  ['select', 'bridge/select_constants.js'],
 ];
 
 function usage() {

@@ -316,6 +316,23 @@ WS_FN(poll_many, 3)
 	return ws_ret(env, wasock_host_poll_many(fds, U(1), I(2)));
 WS_END
 
+WS_FN(epoll_create1, 1)
+	return ws_ret(env, wasock_host_epoll_create1(I(0)));
+WS_END
+
+WS_FN(epoll_ctl, 4)
+	return ws_ret(env, wasock_host_epoll_ctl(I(0), I(1), I(2), U(3)));
+WS_END
+
+WS_FN(epoll_wait, 4)
+	if (U(2) == 0 || U(2) > WASOCK_HOST_EPOLL_MAX)
+		return ws_ret(env, -EINVAL);
+	void *out = ws_ptr(c.b, U(1), (uint64_t)U(2) * 8);
+	if (!out)
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, wasock_host_epoll_wait(I(0), out, U(2), I(3)));
+WS_END
+
 WS_FN(set_nonblocking, 2)
 	return ws_ret(env, wasock_host_set_nonblocking(I(0), I(1)));
 WS_END
@@ -557,6 +574,7 @@ static napi_status ws_make_imports(napi_env env, struct ws_binding *b, napi_valu
 		WS_EXPORT(recvfrom), WS_EXPORT(sendmsg),
 		{ "recvmsg", NULL, ws_recvmsg9, NULL, NULL, NULL, napi_enumerable, b },
 		WS_EXPORT(sendfile), WS_EXPORT(poll), WS_EXPORT(poll_many),
+		WS_EXPORT(epoll_create1), WS_EXPORT(epoll_ctl), WS_EXPORT(epoll_wait),
 		WS_EXPORT(set_nonblocking), WS_EXPORT(get_nonblocking), WS_EXPORT(set_cloexec),
 		WS_EXPORT(get_cloexec), WS_EXPORT(ioctl), WS_EXPORT(getaddrinfo),
 		WS_EXPORT(getnameinfo), WS_EXPORT(gethostbyname), WS_EXPORT(gethostbyaddr),

@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: MIT
+import { createRequire } from 'node:module';
+
+const mod = createRequire(import.meta.url)('./selectors.js');
+export default mod;
+export const {
+  EVENT_READ, EVENT_WRITE, SelectorKey, BaseSelector, SelectSelector, PollSelector,
+  EpollSelector, DefaultSelector, KeyError,
+} = mod;
