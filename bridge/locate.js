@@ -29,10 +29,11 @@ function fix() {
   try {
     missing = require('../tools/addon.js').missingForBuild();
   } catch { /* the build helper is not shipped: say what to install in general */ }
-  const steps = 'then run `npm rebuild wasock`, which compiles it from source';
+  const rebuild = '`npm rebuild wasock`, which compiles it from source';
   return missing.length ?
-    `To build it from source, this machine lacks: ${missing.join('; ')}. Fix that, ${steps}.` :
-    `A C compiler and Node's headers are present: ${steps} and shows the compiler's errors.`;
+    `To build it from source, this machine lacks: ${missing.join('; ')}. Fix that, then run ${rebuild}.` :
+    `This machine has a C compiler and Node's headers: run ${rebuild} (the install step ` +
+    'that does so may have been skipped, e.g. by --ignore-scripts).';
 }
 
 function addonPath() {
@@ -43,7 +44,7 @@ function addonPath() {
   try {
     return require('node-gyp-build').resolve(root);
   } catch (e) {
-    const looked = [...devDirs(), path.join(root, 'build', 'Release'),
+    const looked = [...(isCheckout ? devDirs() : []), path.join(root, 'build', 'Release'),
       path.join(root, 'prebuilds', `${process.platform}-${process.arch}`)];
     throw new Error(`wasock: no native addon for ${target()}: ` +
       (isCheckout ? 'it is not built' : 'the package has no prebuild for this platform and ' +
