@@ -23,7 +23,7 @@ const EXPECTED = [
 ];
 // Files other parts of the package may add (type declarations, more docs, web entries):
 // allowed, but never the dev-only ones below.
-const ALSO_ALLOWED = /^(?:docs\/[\w.-]+\.md|bridge\/.+\.d\.(?:ts|mts|cts)|bridge\/inet\/[\w.-]+\.(?:mjs|js)|dist\/web\/[\w.-]+)$/;
+const ALSO_ALLOWED = /^(?:docs\/[\w.-]+\.md|[\w./-]+\.d\.(?:ts|mts|cts)|bridge\/inet\/[\w.-]+\.(?:mjs|js)|dist\/[\w./-]+)$/;
 const DEV_ONLY = /^(?:src\/|wasi\/|tests\/|build\/|node_modules\/|\.ci\/|CMakeLists\.txt$|setup$|tools\/(?:genconst|build|test|prepack)\.|bridge\/inet\/(?:gen|em-post)\.js$|\.git)/;
 
 test('npm pack ships the runtime and nothing dev-only', () => {
