@@ -15,13 +15,22 @@ const say = (msg) => console.error(`wasock: ${msg}`);
 if (locate.isCheckout) process.exit(0);
 
 // Loads in a child process: a prebuild for another libc (musl) can fail in ways a
-// try/catch around require() should not have to survive.
+// try/catch around require() should not have to survive. Says which file loaded, or why
+// none did (no file for this platform, or the loader's own error).
 function loads() {
-  const r = spawnSync(process.execPath, ['-e',
-    "const l = require('./bridge/locate'); const f = l.addonPath(); l.loadAddon(); console.log(f)"],
-  { cwd: locate.root, encoding: 'utf8' });
-  return r.status === 0 ? { ok: true, file: r.stdout.trim() } :
-    { ok: false, why: (r.stderr.trim().split('\n').find((l) => l.startsWith('Error')) || r.stderr.trim()) };
+  const r = spawnSync(process.execPath, ['-e', `
+const l = require('./bridge/locate');
+let f;
+try { f = l.addonPath(); } catch { console.log('-'); process.exit(1); }
+try { require(f); } catch (e) {
+  const m = e.message.split('\\n')[0];
+  console.log(m.includes(f) ? m : f + ': ' + m);
+  process.exit(1);
+}
+console.log(f);`], { cwd: locate.root, encoding: 'utf8' });
+  const out = r.stdout.trim() || r.stderr.trim().split('\n')[0];
+  return r.status === 0 ? { ok: true, file: out } :
+    { ok: false, why: out === '-' ? 'none is shipped for it' : out.split(locate.root + path.sep).join('') };
 }
 
 const first = loads();
@@ -31,7 +40,7 @@ if (first.ok) {
 }
 
 const platform = `${process.platform}-${process.arch}`;
-say(`no prebuilt addon loads on ${platform}; building it from source`);
+say(`no prebuilt addon loads on ${platform} (${first.why}); building it from source`);
 const problems = addon.missingForBuild();
 if (problems.length) {
   say(`cannot build the native addon from source:\n${problems.map((p) => `  - ${p}`).join('\n')}` +

@@ -10,7 +10,8 @@
 //   const app = installedApp();                 // { dir, env, tarball, install }
 //   run(process.execPath, ['-e', "require('wasock')"], app);
 //
-// Options: prebuilds (default true; false hides prebuilds/ as on a platform without one),
+// Options: prebuilds (default true; false hides prebuilds/ as on a platform without one;
+// 'foreign' puts another platform's addon in this platform's place, one that cannot load),
 // compiler (default false: put the machine's PATH back), headers (default false: leave
 // npm's nodedir as configured), scripts (default true; false installs with
 // --ignore-scripts, as CI setups and package managers that skip install steps do),
@@ -110,20 +111,29 @@ function pack() {
   return packed;
 }
 
-// The tarball with prebuilds/ removed: a platform the package has no prebuild for.
-let withoutPrebuilds = null;
-function packWithoutPrebuilds() {
-  if (withoutPrebuilds) return withoutPrebuilds;
-  const dir = tmpdir('wasock-noprebuilds-');
+// The tarball with prebuilds/ removed (a platform the package has no prebuild for), or
+// with this platform's prebuild replaced by another platform's ('foreign': a prebuild
+// that is there but cannot load, as a glibc build on musl).
+const variants = {};
+function packVariant(kind) {
+  if (variants[kind]) return variants[kind];
+  const dir = tmpdir(`wasock-${kind}-`);
   const tar = (args) => {
     const r = run('tar', args, { cwd: dir });
     if (r.status !== 0) throw new Error(`tar ${args.join(' ')}: ${r.output}`);
   };
   tar(['xzf', pack().tarball]);
-  fs.rmSync(path.join(dir, 'package', 'prebuilds'), { recursive: true, force: true });
-  tar(['czf', 'wasock-noprebuilds.tgz', 'package']);
-  withoutPrebuilds = path.join(dir, 'wasock-noprebuilds.tgz');
-  return withoutPrebuilds;
+  const prebuilds = path.join(dir, 'package', 'prebuilds');
+  if (kind === 'foreign') {
+    const other = process.arch === 'arm64' ? 'linux-x64' : 'linux-arm64';
+    fs.copyFileSync(path.join(prebuilds, other, 'wasock.node'),
+      path.join(prebuilds, `linux-${process.arch}`, 'wasock.node'));
+  } else {
+    fs.rmSync(prebuilds, { recursive: true, force: true });
+  }
+  tar(['czf', `wasock-${kind}.tgz`, 'package']);
+  variants[kind] = path.join(dir, `wasock-${kind}.tgz`);
+  return variants[kind];
 }
 
 // Names a C or C++ toolchain would answer to: compilers (native, cross, versioned),
@@ -157,7 +167,7 @@ function installedApp(options = {}) {
   };
   const key = JSON.stringify(o);
   if (apps.has(key)) return apps.get(key);
-  const tarball = o.prebuilds ? pack().tarball : packWithoutPrebuilds();
+  const tarball = o.prebuilds === true ? pack().tarball : packVariant(o.prebuilds || 'none');
   const dir = tmpdir('wasock-app-');
   const manifest = { name: 'wasock-test-app', version: '1.0.0', private: true };
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
