@@ -24,7 +24,7 @@ const target = () => `${process.platform}-${process.arch} (Node ${process.versio
 
 // What to do about a missing or unloadable addon, named after what is missing here.
 function fix() {
-  if (isCheckout) return 'Build it with `npm run build` (see README.md, "From a clone").';
+  if (isCheckout) return 'Build it with `npm run build` (README.md, "Quick start from a clone").';
   let missing = [];
   try {
     missing = require('../tools/addon.js').missingForBuild();

@@ -11,11 +11,13 @@ const QEMU = ['/usr/bin/qemu-aarch64-static', '/usr/bin/qemu-aarch64'].find((f) 
 const SYSROOT = path.join(ROOT, 'build', 'arm64-node');
 const NODE = path.join(SYSROOT, 'usr', 'bin', 'node');
 
-if (!QEMU) console.warn('arm64 load test skipped: qemu-user is not installed (apt-get install qemu-user-static)');
+// On an arm64 machine the other suites load the arm64 prebuild natively.
+const skip = process.arch !== 'x64' ? `this machine is ${process.arch}: the prebuild tests load it natively` :
+  !QEMU ? 'qemu-user is not installed (apt-get install qemu-user-static)' : null;
+if (skip) console.warn(`arm64 load test skipped: ${skip}`);
 
-(QEMU ? test : test.skip)(`the linux-arm64 prebuild loads in Debian's arm64 Node under qemu-user${
-  QEMU ? '' : ' (skipped: qemu-user is not installed)'}`, () => {
-  if (process.arch !== 'x64') throw new Error(`this test cross-runs arm64 from x64, not from ${process.arch}`);
+(skip ? test.skip : test)(`the linux-arm64 prebuild loads in Debian's arm64 Node under qemu-user${
+  skip ? ` (skipped: ${skip})` : ''}`, () => {
   if (!fs.existsSync(NODE)) {
     // ./setup makes it; made here otherwise (Debian's archive only).
     const made = run(path.join(__dirname, 'arm64-node.sh'), [SYSROOT], { timeout: 10 * 60 * 1000 });
