@@ -5,23 +5,12 @@
 // browser build; here byte results are Buffers.
 'use strict';
 const fs = require('node:fs');
-const path = require('node:path');
+const locate = require('./locate');
 const { createWire, T } = require('./wire');
 
-function locate(file) {
-  const root = path.resolve(__dirname, '..');
-  const candidates = [
-    process.env.WASOCK_BUILD_DIR && path.join(process.env.WASOCK_BUILD_DIR, file),
-    path.join(root, 'build', 'native', file),
-    path.join(root, 'build', file),
-  ].filter(Boolean);
-  for (const c of candidates) if (fs.existsSync(c)) return c;
-  throw new Error(`wasock: ${file} is not built (looked in ${candidates.join(', ')}); ` +
-    'run `npm run build`');
-}
-
-const addon = require(locate('wasock.node'));
-const wasmModule = new WebAssembly.Module(fs.readFileSync(locate('wasock.wasm')));
+// Where the addon and the core are (a clone's build, a prebuild, a source build): locate.js.
+const addon = locate.loadAddon();
+const wasmModule = new WebAssembly.Module(fs.readFileSync(locate.wasmPath()));
 
 // The resolver imports can be intercepted (see bridge/promises.js): a hook answers them
 // from lookups made on the thread pool instead of blocking the main thread.
