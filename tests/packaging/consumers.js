@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: MIT
+// What a consumer of the wasock package does with it, as reusable checks. Each takes an
+// app directory whose node_modules/wasock is the package under test: this checkout's
+// files with its build (consumers.test.js stages one) or the packed tarball installed
+// into a fresh app. The tools (esbuild, webpack, typescript, playwright-core) come from
+// this repository's devDependencies; the package is resolved only from the app.
+//
+//   nodeInet(appDir)                 wasock/inet through require() and import in Node
+//   bundleInet(appDir, options)      a page using wasock/inet, bundled (esbuild, webpack)
+//   runBundle(bundle, calls)         that page in headless Chromium, running codec calls
+//   treeShaking(appDir)              what a page importing one function carries
+//   typeCheck(appDir)                tsc --strict over programs using the declarations
+'use strict';
+
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const zlib = require('node:zlib');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const RUNNER = path.join(ROOT, 'tests', 'browser', 'runner.mjs');
+const TYPES_DIR = path.join(__dirname, 'types');
+const CHROMIUM = process.env.WASOCK_CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+// Why the Chromium checks cannot run here, or null.
+function chromiumSkipReason() {
+  if (!fs.existsSync(CHROMIUM)) return `${CHROMIUM} is not installed (apt-get install chromium)`;
+  try {
+    require.resolve('playwright-core');
+  } catch {
+    return 'playwright-core is not installed (npm install)';
+  }
+  return null;
+}
+
+function node(appDir, args, input) {
+  const r = spawnSync(process.execPath, args, {
+    cwd: appDir, input, encoding: 'utf8', maxBuffer: 256 << 20,
+  });
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
+// Runs calls through require('wasock/inet') and import 'wasock/inet' in the app:
+// { cjs, esm }, each { exports, results, native } (native: .node files and the WASI
+// core loaded, which must be none).
+function nodeInet(appDir, calls) {
+  const runner = JSON.stringify(RUNNER);
+  const cjs = node(appDir, ['-e', `
+    (async () => {
+      const inet = require('wasock/inet');
+      const { run } = await import(${runner});
+      const native = Object.keys(require.cache).filter((f) => /\\.node$|[\\/]core\\.js$/.test(f));
+      const calls = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
+      process.stdout.write(JSON.stringify({ exports: Object.keys(inet).sort(), results: run(inet, calls), native }));
+    })();`], JSON.stringify(calls));
+  const esm = node(appDir, ['--input-type=module', '-e', `
+    import * as inet from 'wasock/inet';
+    import { readFileSync } from 'node:fs';
+    import { createRequire } from 'node:module';
+    const { run } = await import(${runner});
+    const cache = createRequire(import.meta.url).cache;
+    const native = Object.keys(cache).filter((f) => /\\.node$|[\\/]core\\.js$/.test(f));
+    const calls = JSON.parse(readFileSync(0, 'utf8'));
+    await inet.init();
+    process.stdout.write(JSON.stringify({ exports: Object.keys(inet).sort(), results: run(inet, calls), native }));
+  `], JSON.stringify(calls));
+  return { cjs: JSON.parse(cjs), esm: JSON.parse(esm) };
+}
+
+// The page's source for each way of loading the wasm.
+const PAGES = {
+  // The bundler emits the wasm as a file and gives its URL (esbuild --loader:.wasm=file).
+  'wasm-import': `import * as inet from 'wasock/inet';
+import wasm from 'wasock/inet/wasm';
+import { run } from './runner.mjs';
+globalThis.wasockRun = async (calls) => {
+  await inet.init(wasm);
+  return { exports: Object.keys(inet).sort(), results: run(inet, calls) };
+};
+`,
+  // The bundler follows new URL('...wasm', import.meta.url) in the package (webpack, Vite).
+  'default-url': `import * as inet from 'wasock/inet';
+import { run } from './runner.mjs';
+globalThis.wasockRun = async (calls) => {
+  await inet.init();
+  return { exports: Object.keys(inet).sort(), results: run(inet, calls) };
+};
+`,
+  // The wasm inside the JS: no init() at all, the first call loads it.
+  inline: `import * as inet from 'wasock/inet/inline';
+import { run } from './runner.mjs';
+globalThis.wasockRun = async (calls) => ({ exports: Object.keys(inet).sort(), results: run(inet, calls) });
+`,
+};
+
+function sizes(dir) {
+  return fs.readdirSync(dir).filter((f) => /\.(js|mjs|wasm)$/.test(f)).sort().map((f) => {
+    const data = fs.readFileSync(path.join(dir, f));
+    return { file: f, raw: data.length, gzip: zlib.gzipSync(data, { level: 9 }).length };
+  });
+}
+
+// Bundles a page using wasock/inet: options { bundler: 'esbuild' | 'webpack',
+// format: 'esm' | 'iife' (esbuild), page: a key of PAGES }. Returns { dir, script,
+// module, files: [{ file, raw, gzip }] }: dir holds index.html, script its bundle.
+async function bundleInet(appDir, { bundler, format = 'esm', page }) {
+  const name = bundler === 'webpack' ? `webpack-${page}` : `${bundler}-${format}-${page}`;
+  const work = path.join(appDir, 'consumer', name);
+  const out = path.join(work, 'out');
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  fs.copyFileSync(RUNNER, path.join(work, 'runner.mjs'));
+  const entry = path.join(work, 'page.mjs');
+  fs.writeFileSync(entry, PAGES[page]);
+  let module = format === 'esm';
+  if (bundler === 'esbuild') {
+    const esbuild = require('esbuild');
+    const r = await esbuild.build({
+      entryPoints: [entry], bundle: true, format, platform: 'browser', minify: true,
+      outfile: path.join(out, 'page.js'), loader: { '.wasm': 'file' },
+      absWorkingDir: appDir, logLevel: 'silent',
+    });
+    if (r.errors.length) throw new Error(`esbuild: ${JSON.stringify(r.errors)}`);
+  } else if (bundler === 'webpack') {
+    const webpack = require('webpack');
+    module = false;
+    const stats = await new Promise((resolve, reject) => {
+      webpack({
+        mode: 'production', context: appDir, entry, target: 'web', devtool: false,
+        output: { path: out, filename: 'page.js', assetModuleFilename: '[name].[hash][ext]' },
+        performance: { hints: false },
+      }, (err, s) => (err ? reject(err) : resolve(s)));
+    });
+    if (stats.hasErrors()) throw new Error(`webpack: ${stats.toString('errors-only')}`);
+  } else {
+    throw new Error(`unknown bundler ${bundler}`);
+  }
+  fs.writeFileSync(path.join(out, 'index.html'), '<!doctype html><meta charset="utf-8">' +
+    '<link rel="icon" href="data:,"><title>wasock/inet consumer</title>' +
+    `<script ${module ? 'type="module" ' : ''}src="page.js"></script>`);
+  return { name, dir: out, module, files: sizes(out) };
+}
+
+function serve(dir) {
+  const types = { '.js': 'text/javascript', '.html': 'text/html', '.wasm': 'application/wasm' };
+  const server = http.createServer((req, res) => {
+    const name = new URL(req.url, 'http://127.0.0.1').pathname.slice(1) || 'index.html';
+    const file = path.join(dir, name);
+    if (!/^[\w.-]+$/.test(name) || !fs.existsSync(file)) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(name)] || 'application/octet-stream' });
+    res.end(fs.readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// Loads a bundle's page in headless Chromium and runs calls through it:
+// { exports, results, problems, requests, version }.
+async function runBundle(bundle, calls) {
+  const { chromium } = require('playwright-core');
+  const server = await serve(bundle.dir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 120000 });
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(120000);
+    const problems = [];
+    const requests = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+    page.on('response', (r) => requests.push(`${r.status()} ${new URL(r.url()).pathname}`));
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForFunction(() => typeof globalThis.wasockRun === 'function');
+    const out = await page.evaluate((list) => globalThis.wasockRun(list), calls);
+    return { ...out, problems, requests, version: browser.version() };
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+// What a page that imports one function carries, against one that uses everything:
+// { one, all } as { raw, gzip } of minified esbuild bundles (JS only; the wasm is the
+// same file for both), and constantsInOne: the constants declared in the unminified
+// one-function bundle (only the EAI_* ones that name gaierrors are expected).
+async function treeShaking(appDir) {
+  const esbuild = require('esbuild');
+  const work = path.join(appDir, 'consumer', 'tree-shaking');
+  fs.mkdirSync(work, { recursive: true });
+  const one = path.join(work, 'one.mjs');
+  const all = path.join(work, 'all.mjs');
+  fs.writeFileSync(one, "import { inet_pton } from 'wasock/inet';\nglobalThis.f = inet_pton;\n");
+  fs.writeFileSync(all, "import * as inet from 'wasock/inet';\nglobalThis.f = inet;\n");
+  const build = async (entry, minify) => {
+    const r = await esbuild.build({
+      entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', minify,
+      write: false, absWorkingDir: appDir, logLevel: 'silent',
+    });
+    return Buffer.from(r.outputFiles[0].contents);
+  };
+  const measure = (b) => ({ raw: b.length, gzip: zlib.gzipSync(b, { level: 9 }).length });
+  const constants = require(path.join(appDir, 'node_modules', 'wasock', 'bridge', 'constants.js'));
+  const plain = (await build(one, false)).toString('utf8');
+  return {
+    one: measure(await build(one, true)),
+    all: measure(await build(all, true)),
+    constantsInOne: Object.keys(constants).filter((n) => new RegExp(`\\b${n} = -?\\d`).test(plain)),
+  };
+}
+
+// Compiles tests/packaging/types/*.ts in the app with tsc --strict --noEmit:
+// { [file]: { status, diagnostics: ['file(line,col): error TSxxxx: ...'] } }.
+function typeCheck(appDir) {
+  const work = path.join(appDir, 'consumer', 'types');
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true });
+  fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify({ type: 'module' }));
+  const tsc = require.resolve('typescript/bin/tsc');
+  const out = {};
+  for (const f of fs.readdirSync(TYPES_DIR).filter((x) => /\.(ts|mts|cts)$/.test(x)).sort()) {
+    fs.copyFileSync(path.join(TYPES_DIR, f), path.join(work, f));
+    const r = spawnSync(process.execPath, [tsc, '--strict', '--noEmit', '--pretty', 'false',
+      '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022',
+      '--lib', 'es2022,dom', '--types', 'node', '--typeRoots', path.join(ROOT, 'node_modules', '@types'),
+      f],
+    { cwd: work, encoding: 'utf8' });
+    const diagnostics = (r.stdout + r.stderr).split('\n').filter((l) => /error TS\d+/.test(l));
+    out[f] = { status: r.status, diagnostics, output: r.stdout + r.stderr };
+  }
+  return out;
+}
+
+module.exports = {
+  chromiumSkipReason, nodeInet, bundleInet, runBundle, treeShaking, typeCheck, PAGES,
+};

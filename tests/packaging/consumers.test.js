@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+//
+// The package-consumer checks (consumers.js) against this checkout: a temporary app whose
+// node_modules/wasock holds the package's runtime files and, in dist/web, this build's
+// web artifacts (where a packed package has them). wasock/inet must work in Node without
+// the addon; pages using it, bundled by esbuild (esm, iife, inline) and webpack, must
+// answer the codec vectors in headless Chromium as Node does; a page importing one
+// function must carry no constants; the declarations must accept a correct program and
+// reject the mistakes of a wrong one.
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const util = require('node:util');
+const C = require('./consumers');
+const { calls, vectorFailures, differences } = require('../browser/vectors');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const WEB = path.join(ROOT, 'build', 'native', 'web');
+const WEB_FILES = ['wasock-inet.mjs', 'wasock-inet.cjs', 'wasock-inet.wasm', 'wasock-inet-wasm.mjs'];
+const RUNTIME = ['package.json', 'bridge', 'types', 'README.md', 'LICENSE'];
+
+const missing = WEB_FILES.filter((f) => !fs.existsSync(path.join(WEB, f)));
+const buildSkip = missing.length
+  ? `build/native/web lacks ${missing.join(', ')} (emcc missing? run npm run build)` : null;
+
+let app;
+beforeAll(() => {
+  if (buildSkip) return;
+  app = fs.mkdtempSync(path.join(os.tmpdir(), 'wasock-consumer-'));
+  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }));
+  const pkg = path.join(app, 'node_modules', 'wasock');
+  for (const f of RUNTIME) {
+    if (fs.existsSync(path.join(ROOT, f))) fs.cpSync(path.join(ROOT, f), path.join(pkg, f), { recursive: true });
+  }
+  fs.mkdirSync(path.join(pkg, 'dist', 'web'), { recursive: true });
+  for (const f of WEB_FILES) fs.copyFileSync(path.join(WEB, f), path.join(pkg, 'dist', 'web', f));
+});
+afterAll(() => {
+  if (app) fs.rmSync(app, { recursive: true, force: true });
+});
+
+const show = (v) => util.inspect(v, { depth: 6, breakLength: Infinity });
+const withBuild = buildSkip ? describe.skip : describe;
+if (buildSkip) console.warn(`consumer checks skipped: ${buildSkip}`);
+
+withBuild(buildSkip ? `wasock/inet in Node (skipped: ${buildSkip})` : 'wasock/inet in Node', () => {
+  test('require and import load it without the addon and answer the vectors', () => {
+    const { cjs, esm } = C.nodeInet(app, calls);
+    expect(cjs.native).toEqual([]);
+    expect(esm.native).toEqual([]);
+    expect(vectorFailures(cjs.results, true)).toEqual([]);
+    expect(esm.results).toEqual(cjs.results);
+    expect(esm.exports).toEqual(expect.arrayContaining(['init', 'inet_pton', 'AF_INET6', 'OSError']));
+  });
+});
+
+const chromeSkip = buildSkip || C.chromiumSkipReason();
+const withChromium = chromeSkip ? describe.skip : describe;
+const BUNDLES = [
+  { bundler: 'esbuild', format: 'esm', page: 'wasm-import' },
+  { bundler: 'esbuild', format: 'iife', page: 'wasm-import' },
+  { bundler: 'esbuild', format: 'iife', page: 'inline' },
+  { bundler: 'esbuild', format: 'esm', page: 'inline' },
+  { bundler: 'webpack', page: 'default-url' },
+];
+
+withChromium(chromeSkip ? `bundled pages in Chromium (skipped: ${chromeSkip})` : 'bundled pages in Chromium', () => {
+  let nodeResults;
+  const report = [];
+  beforeAll(() => {
+    nodeResults = C.nodeInet(app, calls).cjs.results;
+  });
+  afterAll(() => {
+    if (report.length) console.log(`bundle sizes (bytes, raw / gzip -9):\n${report.join('\n')}`);
+  });
+
+  for (const options of BUNDLES) {
+    const name = [options.bundler, options.format, options.page].filter(Boolean).join(' ');
+    test(`${name}: the page answers every codec vector as Node does`, async () => {
+      const bundle = await C.bundleInet(app, options);
+      const total = bundle.files.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), { raw: 0, gzip: 0 });
+      report.push(`  ${bundle.name.padEnd(26)} ${bundle.files.map((f) =>
+        `${f.file.replace(/\.[0-9a-f]{8,}\./, '.<hash>.')} ${f.raw}/${f.gzip}`).join(', ')}; total ${total.raw}/${total.gzip}`);
+      const out = await C.runBundle(bundle, calls);
+      expect(out.problems).toEqual([]);
+      expect(out.results).toHaveLength(calls.length);
+      expect(vectorFailures(out.results, true)).toEqual([]);
+      expect(differences(nodeResults, out.results)).toEqual([]);
+      const kinds = new Set(out.results.filter((r) => r.bytes).map((r) => r.bytes));
+      expect([...kinds]).toEqual(['Uint8Array']);
+      // The wasm came as its own file, or (inline) inside the JS: never a 404.
+      const wasm = out.requests.filter((r) => r.endsWith('.wasm'));
+      expect(wasm).toEqual(options.page === 'inline' ? [] : [expect.stringMatching(/^200 /)]);
+    }, 300000);
+  }
+});
+
+withBuild(buildSkip ? `tree shaking (skipped: ${buildSkip})` : 'tree shaking', () => {
+  test('a page importing one function carries no constants but the EAI_* codes', async () => {
+    const r = await C.treeShaking(app);
+    console.log(`esbuild, minified JS: inet_pton alone ${r.one.raw}/${r.one.gzip} bytes, ` +
+      `everything ${r.all.raw}/${r.all.gzip} bytes (raw/gzip -9)`);
+    const eai = Object.keys(require('../../bridge/constants')).filter((n) => n.startsWith('EAI_'));
+    expect(r.constantsInOne.sort()).toEqual(eai.sort());
+    expect(r.one.raw).toBeLessThan(r.all.raw - 15000);
+  }, 120000);
+});
