@@ -13,5 +13,7 @@ export const {
   CMSG_LEN, CMSG_SPACE, encode_sockaddr, decode_sockaddr, gethostname, sethostname,
   getservbyname, getservbyport, getprotobyname, if_nameindex, if_nametoindex, if_indextoname,
   getdefaulttimeout, setdefaulttimeout, has_dualstack_ipv6, has_ipv6, close, OSError, error,
-  timeout, gaierror, herror,
+  timeout, gaierror, herror, fromErrno, BlockingIOError, ConnectionError, BrokenPipeError,
+  ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, FileExistsError,
+  FileNotFoundError, InterruptedError, PermissionError, ProcessLookupError, TimeoutError,
 } = promises;

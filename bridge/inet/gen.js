@@ -10,6 +10,9 @@
 //                              a function scope (whole-line comments dropped), constants
 //                              from the above
 //
+//   types/constants.d.ts       the same values as TypeScript literal types, for the
+//                              declarations of all three entry points
+//
 //   node bridge/inet/gen.js           write them
 //   node bridge/inet/gen.js --check   exit 1, naming them, if the committed ones differ
 //
@@ -95,6 +98,13 @@ function generate() {
   ].join('\n');
 
   const bundled = names.filter((n) => BUNDLED_CONSTANTS.test(n));
+  const constantsDts = [
+    BANNER(CONSTANTS),
+    '// Each constant with its value on this platform as a literal type.',
+    ...names.map((n) => `export declare const ${n}: ${JSON.stringify(constants[n])};`),
+    '',
+  ].join('\n');
+
   const known = { [CONSTANTS]: '$constants' };
   const parts = [
     BANNER(BUNDLED.map(([id]) => id).join(', ')),
@@ -114,6 +124,7 @@ function generate() {
   return {
     'bridge/inet/constants.mjs': constantsMjs,
     'bridge/inet/bundle.mjs': parts.join('\n'),
+    'types/constants.d.ts': constantsDts,
   };
 }
 

@@ -224,7 +224,7 @@ function typeCheck(appDir) {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
   fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify({ type: 'module' }));
-  const tsc = require.resolve('typescript/bin/tsc');
+  const tsc = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
   const out = {};
   for (const f of fs.readdirSync(TYPES_DIR).filter((x) => /\.(ts|mts|cts)$/.test(x)).sort()) {
     fs.copyFileSync(path.join(TYPES_DIR, f), path.join(work, f));

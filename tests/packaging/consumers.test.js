@@ -107,3 +107,35 @@ withBuild(buildSkip ? `tree shaking (skipped: ${buildSkip})` : 'tree shaking', (
     expect(r.one.raw).toBeLessThan(r.all.raw - 15000);
   }, 120000);
 });
+
+// Each mistake of types/bad.mts and the diagnostic tsc must give for it.
+const BAD = [
+  ['bad.mts(9,3): error TS2551', "Property 'conect' does not exist on type 'Socket<2>'. Did you mean 'connect'?"],
+  ['bad.mts(10,8): error TS2345', "Argument of type 'string' is not assignable to parameter of type 'number'."],
+  ['bad.mts(11,26): error TS2345', "Argument of type 'string' is not assignable to parameter of type '[host: string, port: string | number]'."],
+  ['bad.mts(12,22): error TS2322', "Type 'string' is not assignable to type 'number'."],
+  ['bad.mts(13,7): error TS2322', "Type 'number' is not assignable to type 'string'."],
+  ['bad.mts(14,1): error TS2554', 'Expected 2 arguments, but got 1.'],
+  ['bad.mts(15,52): error TS2561', "Object literal may only specify known properties, but 'signl' does not exist in type 'OperationOptions'. Did you mean to write 'signal'?"],
+  ['bad.mts(16,7): error TS2322', "Type '2' is not assignable to type '3'."],
+];
+
+withBuild(buildSkip ? `TypeScript declarations (skipped: ${buildSkip})` : 'TypeScript declarations', () => {
+  let result;
+  beforeAll(() => {
+    result = C.typeCheck(app);
+  }, 120000);
+
+  test('a program using all three entry points compiles with tsc --strict', () => {
+    for (const f of ['good.mts', 'good-require.cts']) {
+      expect({ file: f, diagnostics: result[f].diagnostics, output: result[f].output })
+        .toEqual({ file: f, diagnostics: [], output: '' });
+      expect(result[f].status).toBe(0);
+    }
+  });
+
+  test('each mistake fails to compile with its own diagnostic', () => {
+    expect(result['bad.mts'].status).not.toBe(0);
+    expect(result['bad.mts'].diagnostics).toEqual(BAD.map(([where, text]) => `${where}: ${text}`));
+  });
+});
