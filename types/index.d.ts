@@ -30,7 +30,7 @@ export declare function CMSG_SPACE(length: number): number;
 /** The native `struct sockaddr_*` bytes of an address (proto picks the CAN flavour). */
 export declare function encode_sockaddr(family: number, address: AddressIn, proto?: number): Buffer;
 /** `[family, address]` from `struct sockaddr_*` bytes. */
-export declare function decode_sockaddr(sockaddr: BytesLike): [family: number, address: Address<Buffer>];
+export declare function decode_sockaddr(sockaddr: BytesLike, proto?: number): [family: number, address: Address<Buffer>];
 
 // ---- Names and the resolver --------------------------------------------------------------
 

@@ -37,7 +37,7 @@ export declare function CMSG_LEN(length: number): number;
 export declare function CMSG_SPACE(length: number): number;
 /** `struct sockaddr_*` bytes; names do not resolve (gaierror), interfaces are ENOSYS. */
 export declare function encode_sockaddr(family: number, address: AddressIn, proto?: number): Uint8Array;
-export declare function decode_sockaddr(sockaddr: BytesLike): [family: number, address: Address<Uint8Array>];
+export declare function decode_sockaddr(sockaddr: BytesLike, proto?: number): [family: number, address: Address<Uint8Array>];
 
 /** Python's ipaddress.ip_address(): `[version, packed, scope_id]`. */
 export declare function ip_address(address: string | BytesLike):

@@ -5,11 +5,13 @@
 // into a fresh app. The tools (esbuild, webpack, typescript, playwright-core) come from
 // this repository's devDependencies; the package is resolved only from the app.
 //
+//   stageCheckout(dir)               an app over this checkout (its files and web build)
 //   nodeInet(appDir)                 wasock/inet through require() and import in Node
 //   bundleInet(appDir, options)      a page using wasock/inet, bundled (esbuild, webpack)
 //   runBundle(bundle, calls)         that page in headless Chromium, running codec calls
 //   treeShaking(appDir)              what a page importing one function carries
 //   typeCheck(appDir)                tsc --strict over programs using the declarations
+//   loadPage(dir, module, logs)      a built page in Chromium, until it logs `logs` lines
 'use strict';
 
 const { spawnSync } = require('node:child_process');
@@ -26,6 +28,47 @@ const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
+
+const WEB = path.join(ROOT, 'build', 'native', 'web');
+const WEB_FILES = ['wasock-inet.mjs', 'wasock-inet.cjs', 'wasock-inet.wasm', 'wasock-inet-wasm.mjs'];
+const RUNTIME = ['package.json', 'bridge', 'types', 'README.md', 'LICENSE'];
+
+// Why stageCheckout() cannot work here (the web build is missing), or null.
+function stageSkipReason() {
+  const missing = WEB_FILES.filter((f) => !fs.existsSync(path.join(WEB, f)));
+  return missing.length
+    ? `build/native/web lacks ${missing.join(', ')} (emcc missing? run npm run build)` : null;
+}
+
+// Makes dir an app whose node_modules/wasock holds this checkout's runtime files, with
+// the web build in dist/web where a packed package has it, and esbuild linked as a local
+// tool (as `npm install -D esbuild` would); returns dir.
+function stageCheckout(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'app', private: true }));
+  const pkg = path.join(dir, 'node_modules', 'wasock');
+  for (const f of RUNTIME) {
+    if (fs.existsSync(path.join(ROOT, f))) fs.cpSync(path.join(ROOT, f), path.join(pkg, f), { recursive: true });
+  }
+  fs.mkdirSync(path.join(pkg, 'dist', 'web'), { recursive: true });
+  for (const f of WEB_FILES) fs.copyFileSync(path.join(WEB, f), path.join(pkg, 'dist', 'web', f));
+  linkTool(dir, 'esbuild');
+  return dir;
+}
+
+// Links a devDependency of this repository into the app's node_modules (and .bin).
+function linkTool(dir, name) {
+  const target = path.join(dir, 'node_modules', name);
+  if (!fs.existsSync(target)) fs.symlinkSync(path.join(ROOT, 'node_modules', name), target);
+  const bin = path.join(dir, 'node_modules', '.bin');
+  fs.mkdirSync(bin, { recursive: true });
+  const pj = require(path.join(ROOT, 'node_modules', name, 'package.json'));
+  const bins = typeof pj.bin === 'string' ? { [name]: pj.bin } : pj.bin || {};
+  for (const [b, rel] of Object.entries(bins)) {
+    const link = path.join(bin, b);
+    if (!fs.existsSync(link)) fs.symlinkSync(path.join('..', name, rel), link);
+  }
+}
 
 // Why the Chromium checks cannot run here, or null.
 function chromiumSkipReason() {
@@ -141,9 +184,7 @@ async function bundleInet(appDir, { bundler, format = 'esm', page }) {
   } else {
     throw new Error(`unknown bundler ${bundler}`);
   }
-  fs.writeFileSync(path.join(out, 'index.html'), '<!doctype html><meta charset="utf-8">' +
-    '<link rel="icon" href="data:,"><title>wasock/inet consumer</title>' +
-    `<script ${module ? 'type="module" ' : ''}src="page.js"></script>`);
+  writeIndex(out, 'page.js', module);
   return { name, dir: out, module, files: sizes(out) };
 }
 
@@ -163,29 +204,56 @@ function serve(dir) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-// Loads a bundle's page in headless Chromium and runs calls through it:
-// { exports, results, problems, requests, version }.
-async function runBundle(bundle, calls) {
+// Opens dir/index.html (served over http) in headless Chromium; body(page) runs in it.
+async function withPage(dir, body) {
   const { chromium } = require('playwright-core');
-  const server = await serve(bundle.dir);
+  const server = await serve(dir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 120000 });
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(120000);
-    const problems = [];
-    const requests = [];
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-    page.on('response', (r) => requests.push(`${r.status()} ${new URL(r.url()).pathname}`));
+    const seen = { problems: [], requests: [], logs: [], version: browser.version() };
+    page.on('pageerror', (e) => seen.problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') seen.problems.push(`console: ${m.text()}`);
+      else seen.logs.push(m.text());
+    });
+    page.on('requestfailed', (r) => seen.problems.push(`request failed: ${r.url()}`));
+    page.on('response', (r) => seen.requests.push(`${r.status()} ${new URL(r.url()).pathname}`));
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    await page.waitForFunction(() => typeof globalThis.wasockRun === 'function');
-    const out = await page.evaluate((list) => globalThis.wasockRun(list), calls);
-    return { ...out, problems, requests, version: browser.version() };
+    return { ...seen, ...(await body(page, seen)) };
   } finally {
     await browser.close();
     await new Promise((resolve) => server.close(resolve));
   }
+}
+
+function writeIndex(dir, script, module) {
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><meta charset="utf-8">' +
+    '<link rel="icon" href="data:,"><title>wasock/inet consumer</title>' +
+    `<script ${module ? 'type="module" ' : ''}src="${script}"></script>`);
+}
+
+// Loads dir's script (an index.html is written for it) and waits until the page has
+// logged `logs` lines or failed: { logs, problems, requests }.
+async function loadPage(dir, { script = 'page.js', module = true, logs = 1 } = {}) {
+  writeIndex(dir, script, module);
+  return withPage(dir, async (page, seen) => {
+    const until = Date.now() + 60000;
+    while (seen.logs.length < logs && !seen.problems.length && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return {};
+  });
+}
+
+// Loads a bundle's page in headless Chromium and runs calls through it:
+// { exports, results, problems, requests, version }.
+async function runBundle(bundle, calls) {
+  return withPage(bundle.dir, async (page) => {
+    await page.waitForFunction(() => typeof globalThis.wasockRun === 'function');
+    return page.evaluate((list) => globalThis.wasockRun(list), calls);
+  });
 }
 
 // What a page that imports one function carries, against one that uses everything:
@@ -240,5 +308,6 @@ function typeCheck(appDir) {
 }
 
 module.exports = {
-  chromiumSkipReason, nodeInet, bundleInet, runBundle, treeShaking, typeCheck, PAGES,
+  stageSkipReason, stageCheckout, linkTool, chromiumSkipReason, nodeInet, bundleInet, runBundle,
+  loadPage, treeShaking, typeCheck, PAGES,
 };

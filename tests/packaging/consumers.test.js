@@ -16,26 +16,11 @@ const util = require('node:util');
 const C = require('./consumers');
 const { calls, vectorFailures, differences } = require('../browser/vectors');
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const WEB = path.join(ROOT, 'build', 'native', 'web');
-const WEB_FILES = ['wasock-inet.mjs', 'wasock-inet.cjs', 'wasock-inet.wasm', 'wasock-inet-wasm.mjs'];
-const RUNTIME = ['package.json', 'bridge', 'types', 'README.md', 'LICENSE'];
-
-const missing = WEB_FILES.filter((f) => !fs.existsSync(path.join(WEB, f)));
-const buildSkip = missing.length
-  ? `build/native/web lacks ${missing.join(', ')} (emcc missing? run npm run build)` : null;
+const buildSkip = C.stageSkipReason();
 
 let app;
 beforeAll(() => {
-  if (buildSkip) return;
-  app = fs.mkdtempSync(path.join(os.tmpdir(), 'wasock-consumer-'));
-  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }));
-  const pkg = path.join(app, 'node_modules', 'wasock');
-  for (const f of RUNTIME) {
-    if (fs.existsSync(path.join(ROOT, f))) fs.cpSync(path.join(ROOT, f), path.join(pkg, f), { recursive: true });
-  }
-  fs.mkdirSync(path.join(pkg, 'dist', 'web'), { recursive: true });
-  for (const f of WEB_FILES) fs.copyFileSync(path.join(WEB, f), path.join(pkg, 'dist', 'web', f));
+  if (!buildSkip) app = C.stageCheckout(fs.mkdtempSync(path.join(os.tmpdir(), 'wasock-consumer-')));
 });
 afterAll(() => {
   if (app) fs.rmSync(app, { recursive: true, force: true });
