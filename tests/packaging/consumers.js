@@ -149,11 +149,11 @@ function sizes(dir) {
   });
 }
 
-// Bundles a page using wasock/inet: options { bundler: 'esbuild' | 'webpack',
+// Bundles a page using wasock/inet: options { bundler: 'esbuild' | 'webpack' | 'vite',
 // format: 'esm' | 'iife' (esbuild), page: a key of PAGES }. Returns { dir, script,
 // module, files: [{ file, raw, gzip }] }: dir holds index.html, script its bundle.
 async function bundleInet(appDir, { bundler, format = 'esm', page }) {
-  const name = bundler === 'webpack' ? `webpack-${page}` : `${bundler}-${format}-${page}`;
+  const name = bundler === 'esbuild' ? `${bundler}-${format}-${page}` : `${bundler}-${page}`;
   const work = path.join(appDir, 'consumer', name);
   const out = path.join(work, 'out');
   fs.rmSync(work, { recursive: true, force: true });
@@ -181,6 +181,23 @@ async function bundleInet(appDir, { bundler, format = 'esm', page }) {
       }, (err, s) => (err ? reject(err) : resolve(s)));
     });
     if (stats.hasErrors()) throw new Error(`webpack: ${stats.toString('errors-only')}`);
+  } else if (bundler === 'vite') {
+    // Vite is ES modules only: it runs in its own process (Jest's cannot import them).
+    module = true;
+    fs.writeFileSync(path.join(work, 'index.html'), '<!doctype html><meta charset="utf-8">' +
+      '<link rel="icon" href="data:,"><script type="module" src="./page.mjs"></script>');
+    const script = `import { build } from ${JSON.stringify(require.resolve('vite'))};
+await build({
+  root: ${JSON.stringify(work)}, configFile: false, logLevel: 'error',
+  build: { outDir: ${JSON.stringify(out)}, assetsDir: '', emptyOutDir: true, minify: true },
+});`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script],
+      { cwd: appDir, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`vite build failed (${r.status}): ${r.stderr}`);
+    // Vite writes its own index.html; the page's script is the one JS file it emitted.
+    const js = fs.readdirSync(out).filter((f) => f.endsWith('.js'));
+    if (js.length !== 1) throw new Error(`vite: expected one script, got ${js.join(', ')}`);
+    fs.renameSync(path.join(out, js[0]), path.join(out, 'page.js'));
   } else {
     throw new Error(`unknown bundler ${bundler}`);
   }

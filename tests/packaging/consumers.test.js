@@ -3,7 +3,7 @@
 // The package-consumer checks (consumers.js) against this checkout: a temporary app whose
 // node_modules/wasock holds the package's runtime files and, in dist/web, this build's
 // web artifacts (where a packed package has them). wasock/inet must work in Node without
-// the addon; pages using it, bundled by esbuild (esm, iife, inline) and webpack, must
+// the addon; pages using it, bundled by esbuild (esm, iife, inline), webpack and Vite, must
 // answer the codec vectors in headless Chromium as Node does; a page importing one
 // function must carry no constants; the declarations must accept a correct program and
 // reject the mistakes of a wrong one.
@@ -49,6 +49,7 @@ const BUNDLES = [
   { bundler: 'esbuild', format: 'iife', page: 'inline' },
   { bundler: 'esbuild', format: 'esm', page: 'inline' },
   { bundler: 'webpack', page: 'default-url' },
+  { bundler: 'vite', page: 'default-url' },
 ];
 
 withChromium(chromeSkip ? `bundled pages in Chromium (skipped: ${chromeSkip})` : 'bundled pages in Chromium', () => {
