@@ -11,6 +11,7 @@
 //   runBundle(bundle, calls)         that page in headless Chromium, running codec calls
 //   treeShaking(appDir)              what a page importing one function carries
 //   typeCheck(appDir)                tsc --strict over programs using the declarations
+//   declarationCoverage(appDir, names)  every run-time name (runtimeNames(dir)) declared
 //   loadPage(dir, module, logs)      a built page in Chromium, until it logs `logs` lines
 'use strict';
 
@@ -302,6 +303,56 @@ async function treeShaking(appDir) {
   };
 }
 
+function tsc(work, file) {
+  const bin = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
+  const r = spawnSync(process.execPath, [bin, '--strict', '--noEmit', '--pretty', 'false',
+    '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022',
+    '--lib', 'es2022,dom', '--types', 'node', '--typeRoots', path.join(ROOT, 'node_modules', '@types'),
+    file], { cwd: work, encoding: 'utf8' });
+  const output = r.stdout + r.stderr;
+  return { status: r.status, diagnostics: output.split('\n').filter((l) => /error TS\d+/.test(l)), output };
+}
+
+// What the entry points give at run time, loaded from dir (a checkout, or an app with
+// the package installed): { 'wasock': names, ..., 'Socket': methods, 'AsyncSocket': ... }.
+function runtimeNames(dir) {
+  const out = node(dir, ['-e', `
+    const methods = (C) => Object.getOwnPropertyNames(C.prototype).filter((n) => n !== 'constructor');
+    const m = require('wasock'), p = require('wasock/promises'), i = require('wasock/inet');
+    console.log(JSON.stringify({
+      wasock: Object.keys(m), 'wasock/promises': Object.keys(p), 'wasock/inet': Object.keys(i),
+      Socket: methods(m.Socket), AsyncSocket: methods(p.AsyncSocket), can: Object.keys(m.can),
+    }));`]);
+  return JSON.parse(out);
+}
+
+// Compiles a program that mentions every name of runtimeNames() through the
+// declarations: a name without one fails it ({ status, diagnostics, output }).
+function declarationCoverage(appDir, names) {
+  const work = path.join(appDir, 'consumer', 'coverage');
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true });
+  fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify({ type: 'module' }));
+  const refs = [
+    ...names.wasock.map((n) => `m.${n}`),
+    ...names['wasock/promises'].map((n) => `p.${n}`),
+    ...names['wasock/inet'].map((n) => `i.${n}`),
+    ...names.Socket.map((n) => `s.${n}`),
+    ...names.AsyncSocket.map((n) => `a.${n}`),
+    ...names.can.map((n) => `m.can.${n}`),
+  ];
+  fs.writeFileSync(path.join(work, 'coverage.mts'), [
+    "import * as m from 'wasock';",
+    "import * as p from 'wasock/promises';",
+    "import * as i from 'wasock/inet';",
+    'declare const s: m.Socket;',
+    'declare const a: p.AsyncSocket;',
+    `export const all = [\n  ${refs.join(',\n  ')},\n];`,
+    '',
+  ].join('\n'));
+  return tsc(work, 'coverage.mts');
+}
+
 // Compiles tests/packaging/types/*.ts in the app with tsc --strict --noEmit:
 // { [file]: { status, diagnostics: ['file(line,col): error TSxxxx: ...'] } }.
 function typeCheck(appDir) {
@@ -309,22 +360,15 @@ function typeCheck(appDir) {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
   fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify({ type: 'module' }));
-  const tsc = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
   const out = {};
   for (const f of fs.readdirSync(TYPES_DIR).filter((x) => /\.(ts|mts|cts)$/.test(x)).sort()) {
     fs.copyFileSync(path.join(TYPES_DIR, f), path.join(work, f));
-    const r = spawnSync(process.execPath, [tsc, '--strict', '--noEmit', '--pretty', 'false',
-      '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022',
-      '--lib', 'es2022,dom', '--types', 'node', '--typeRoots', path.join(ROOT, 'node_modules', '@types'),
-      f],
-    { cwd: work, encoding: 'utf8' });
-    const diagnostics = (r.stdout + r.stderr).split('\n').filter((l) => /error TS\d+/.test(l));
-    out[f] = { status: r.status, diagnostics, output: r.stdout + r.stderr };
+    out[f] = tsc(work, f);
   }
   return out;
 }
 
 module.exports = {
   stageSkipReason, stageCheckout, linkTool, chromiumSkipReason, nodeInet, bundleInet, runBundle,
-  loadPage, treeShaking, typeCheck, PAGES,
+  loadPage, treeShaking, typeCheck, runtimeNames, declarationCoverage, PAGES,
 };

@@ -120,6 +120,14 @@ withBuild(buildSkip ? `TypeScript declarations (skipped: ${buildSkip})` : 'TypeS
     }
   });
 
+  test('every export, socket method and CAN helper has a declaration', () => {
+    const names = C.runtimeNames(path.resolve(__dirname, '..', '..'));
+    expect(names.Socket).toEqual(expect.arrayContaining(['accept', 'recvmsg_into', 'sendfile']));
+    const r = C.declarationCoverage(app, names);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.status).toBe(0);
+  }, 120000);
+
   test('each mistake fails to compile with its own diagnostic', () => {
     expect(result['bad.mts'].status).not.toBe(0);
     expect(result['bad.mts'].diagnostics).toEqual(BAD.map(([where, text]) => `${where}: ${text}`));
