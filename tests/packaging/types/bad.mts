@@ -15,3 +15,5 @@ inet_pton(AF_INET);                                 // line 14: the address is m
 const b: Buffer = await aio.socket().recv(10, 0, { signl: null }); // line 15: unknown option
 const x: 3 = socket.AF_INET;                        // line 16: AF_INET is 2
 console.log(n, b, x);
+import inetDefault from 'wasock/inet';              // line 18: ESM wasock/inet has no default export
+console.log(inetDefault);
