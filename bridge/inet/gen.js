@@ -151,4 +151,4 @@ function main(argv) {
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));
-module.exports = { generate };
+module.exports = { generate, main };

@@ -44,7 +44,7 @@ test('in Node, wasock/inet loads without the native addon or the WASI core', () 
   expect(loaded.filter((f) => /\.node$|core\.js$|wasock\.wasm$/.test(f))).toEqual([]);
 });
 
-test('bridge/inet/*.mjs are generated from the current CommonJS sources', () => {
+test('bridge/inet/*.mjs and types/constants.d.ts are generated from the current sources', () => {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bridge', 'inet', 'gen.js'), '--check'],
     { encoding: 'utf8' });
   expect(r.stderr).toBe('');
