@@ -303,12 +303,14 @@ async function treeShaking(appDir) {
   };
 }
 
-function tsc(work, file) {
+// tsc --strict --noEmit over one file; with node false, no @types/node (a browser app).
+function tsc(work, file, { node: withNode = true } = {}) {
   const bin = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
+  const types = withNode
+    ? ['--types', 'node', '--typeRoots', path.join(ROOT, 'node_modules', '@types')] : ['--types', ''];
   const r = spawnSync(process.execPath, [bin, '--strict', '--noEmit', '--pretty', 'false',
     '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022',
-    '--lib', 'es2022,dom', '--types', 'node', '--typeRoots', path.join(ROOT, 'node_modules', '@types'),
-    file], { cwd: work, encoding: 'utf8' });
+    '--lib', 'es2022,dom', ...types, file], { cwd: work, encoding: 'utf8' });
   const output = r.stdout + r.stderr;
   return { status: r.status, diagnostics: output.split('\n').filter((l) => /error TS\d+/.test(l)), output };
 }
@@ -353,7 +355,8 @@ function declarationCoverage(appDir, names) {
   return tsc(work, 'coverage.mts');
 }
 
-// Compiles tests/packaging/types/*.ts in the app with tsc --strict --noEmit:
+// Compiles tests/packaging/types/*.ts in the app with tsc --strict --noEmit (those named
+// *browser* without @types/node, as a browser app would):
 // { [file]: { status, diagnostics: ['file(line,col): error TSxxxx: ...'] } }.
 function typeCheck(appDir) {
   const work = path.join(appDir, 'consumer', 'types');
@@ -363,7 +366,7 @@ function typeCheck(appDir) {
   const out = {};
   for (const f of fs.readdirSync(TYPES_DIR).filter((x) => /\.(ts|mts|cts)$/.test(x)).sort()) {
     fs.copyFileSync(path.join(TYPES_DIR, f), path.join(work, f));
-    out[f] = tsc(work, f);
+    out[f] = tsc(work, f, { node: !f.includes('browser') });
   }
   return out;
 }

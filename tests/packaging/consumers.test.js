@@ -113,8 +113,8 @@ withBuild(buildSkip ? `TypeScript declarations (skipped: ${buildSkip})` : 'TypeS
     result = C.typeCheck(app);
   }, 120000);
 
-  test('a program using all three entry points compiles with tsc --strict', () => {
-    for (const f of ['good.mts', 'good-require.cts']) {
+  test('programs using all three entry points (and a browser one) compile with tsc --strict', () => {
+    for (const f of ['good.mts', 'good-require.cts', 'good-browser.mts']) {
       expect({ file: f, diagnostics: result[f].diagnostics, output: result[f].output })
         .toEqual({ file: f, diagnostics: [], output: '' });
       expect(result[f].status).toBe(0);
