@@ -78,9 +78,14 @@ function fromErrno(errno, syscall, extra = {}) {
   return new Cls(errno, text, { syscall, ...extra });
 }
 
-module.exports = {
-  OSError, error: OSError, timeout, gaierror, herror, fromErrno,
+const classes = {
+  OSError, gaierror, herror,
   BlockingIOError, ConnectionError, BrokenPipeError, ConnectionAbortedError,
   ConnectionRefusedError, ConnectionResetError, FileExistsError, FileNotFoundError,
   InterruptedError, PermissionError, ProcessLookupError, TimeoutError,
 };
+// Minifiers rename classes (a bundle of wasock/inet): the names that `name` reports are
+// these property keys, which they keep.
+for (const [n, Cls] of Object.entries(classes)) Object.defineProperty(Cls, 'name', { value: n });
+
+module.exports = { ...classes, error: OSError, timeout, fromErrno };

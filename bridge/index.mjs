@@ -12,7 +12,10 @@ export const {
   gethostbyname_ex, gethostbyaddr, getfqdn, gethostname, sethostname, getservbyname,
   getservbyport, getprotobyname, if_nameindex, if_nametoindex, if_indextoname,
   getdefaulttimeout, setdefaulttimeout, has_dualstack_ipv6, has_ipv6, close, OSError, error,
-  timeout, gaierror, herror, Socket, SocketType, socket, socketpair, fromfd,
+  timeout, gaierror, herror, fromErrno, BlockingIOError, ConnectionError, BrokenPipeError,
+  ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, FileExistsError,
+  FileNotFoundError, InterruptedError, PermissionError, ProcessLookupError, TimeoutError,
+  Socket, SocketType, socket, socketpair, fromfd,
   create_connection, create_server, send_fds, recv_fds, can, AddressFamily, SocketKind,
   MsgFlag, AddressInfo, dup, SocketIO,
 } = wasock;

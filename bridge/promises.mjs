@@ -13,5 +13,8 @@ export const {
   CMSG_LEN, CMSG_SPACE, encode_sockaddr, decode_sockaddr, gethostname, sethostname,
   getservbyname, getservbyport, getprotobyname, if_nameindex, if_nametoindex, if_indextoname,
   getdefaulttimeout, setdefaulttimeout, has_dualstack_ipv6, has_ipv6, close, OSError, error,
-  timeout, gaierror, herror, AddressFamily, SocketKind, MsgFlag, AddressInfo, dup, SocketIO,
+  timeout, gaierror, herror, fromErrno, BlockingIOError, ConnectionError, BrokenPipeError,
+  ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, FileExistsError,
+  FileNotFoundError, InterruptedError, PermissionError, ProcessLookupError, TimeoutError,
+  AddressFamily, SocketKind, MsgFlag, AddressInfo, dup, SocketIO,
 } = promises;

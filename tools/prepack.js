@@ -26,7 +26,8 @@ execFileSync(process.execPath, [path.join(__dirname, 'build.js')], { cwd: root, 
 
 const dist = path.join(root, 'dist');
 fs.rmSync(dist, { recursive: true, force: true });
-for (const f of ['wasock.wasm', 'web/wasock-inet.mjs', 'web/wasock-inet.wasm']) {
+for (const f of ['wasock.wasm', 'web/wasock-inet.mjs', 'web/wasock-inet.wasm', 'web/wasock-inet.cjs',
+  'web/wasock-inet-wasm.mjs']) {
   const from = path.join(built, f);
   if (!fs.existsSync(from)) {
     die(`${path.relative(root, from)} was not built` +

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
-// The face of `wasock/inet`: the pure codecs of the core, the constants and the error
-// classes, over either build of the core (its `fns` table). Shared by node.mjs and, as
-// ESM in bundle.mjs, by browser.mjs.
+// The functions of `wasock/inet`: the pure codecs of the core over either build of it
+// (its `fns` table). face.js adds loading, the error classes and the names; constants
+// reach each entry separately (constants.mjs in browsers) so bundlers can drop unused ones.
 'use strict';
-const constants = require('../constants');
-const errors = require('../errors');
 
 // The core's functions served as they are.
 const CODECS = [
@@ -14,13 +12,16 @@ const CODECS = [
 ];
 
 function makeInet(fns) {
-  const api = { ...constants };
+  const api = {};
   for (const name of CODECS) api[name] = fns[name];
   // The core answers [[name, value], ...]: the wire has lists, not objects.
   api.ip_address_info = function ip_address_info(address) {
     return Object.fromEntries(fns.ip_address_info(address));
   };
-  return Object.assign(api, errors);
+  return api;
 }
 
-module.exports = { makeInet, CODECS };
+// Every function makeInet gives.
+const NAMES = [...CODECS, 'ip_address_info'];
+
+module.exports = { makeInet, CODECS, NAMES };

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Appended by emcc (--post-js) inside the MINIMAL_RUNTIME module factory: resolves the
-// factory's promise with what bridge/wire.js needs, the core's exports by their C names
-// and its linear memory.
-Module['ready'] = Module['ready'].then(function () {
+// Appended by emcc (--post-js) inside the MINIMAL_RUNTIME module factory. Module.core()
+// gives what bridge/wire.js needs, the core's exports by their C names and its linear
+// memory, once the instance exists (face.js calls it after the instantiation it ran
+// itself, see em-pre.js); the factory's promise also resolves to it.
+Module['core'] = function () {
   return {
     memory: wasmMemory,
     exports: {
@@ -10,4 +11,5 @@ Module['ready'] = Module['ready'].then(function () {
       ws_fn_count: _ws_fn_count, ws_fn_name: _ws_fn_name,
     },
   };
-});
+};
+Module['ready'] = Module['ready'].then(Module['core']);

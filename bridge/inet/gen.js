@@ -5,9 +5,13 @@
 // which stay the one source of truth:
 //
 //   bridge/inet/constants.mjs  bridge/constants.js's values, one named export each
-//   bridge/inet/bundle.mjs     bridge/errno.js, bridge/errors.js, bridge/wire.js and
-//                              bridge/inet/api.js, each wrapped in a function scope
-//                              (whole-line comments dropped), constants from the above
+//   bridge/inet/bundle.mjs     bridge/errno.js, bridge/errors.js, bridge/wire.js,
+//                              bridge/inet/api.js and bridge/inet/face.js, each wrapped in
+//                              a function scope (whole-line comments dropped), constants
+//                              from the above
+//
+//   types/constants.d.ts       the same values as TypeScript literal types, for the
+//                              declarations of all three entry points
 //
 //   node bridge/inet/gen.js           write them
 //   node bridge/inet/gen.js --check   exit 1, naming them, if the committed ones differ
@@ -34,8 +38,15 @@ const BUNDLED = [
   ['bridge/errors.js', '$errors'],
   ['bridge/wire.js', '$wire'],
   ['bridge/inet/api.js', '$api'],
+  ['bridge/inet/face.js', '$face'],
 ];
-const EXPORTS = { $wire: ['createWire'], $api: ['makeInet'] };
+const EXPORTS = { $wire: ['createWire'], $face: ['makeFace'] };
+
+// The bundled sources may read from bridge/constants.js only the EAI_* names (errors.js
+// names gaierrors by them): the bundle imports just those, so every other constant stays
+// a separate export of constants.mjs, which bundlers drop when a page does not use it.
+const CONSTANT_READERS = ['bridge/errors.js'];
+const BUNDLED_CONSTANTS = /^EAI_/;
 
 function source(id) {
   return fs.readFileSync(path.join(ROOT, id), 'utf8');
@@ -64,6 +75,10 @@ function requiresOf(id, known) {
     const request = m[2];
     let target = path.posix.normalize(path.posix.join(path.posix.dirname(id), request));
     if (!target.endsWith('.js')) target += '.js';
+    if (target === CONSTANTS && !CONSTANT_READERS.includes(id)) {
+      throw new Error(`${id}: require('${request}'): only ${CONSTANT_READERS.join(', ')} may read ` +
+        'the constants in the bundle (see CONSTANT_READERS)');
+    }
     if (!(target in known)) {
       throw new Error(`${id}: require('${request}') is not a bundled browser-safe module`);
     }
@@ -82,10 +97,20 @@ function generate() {
     '',
   ].join('\n');
 
+  const bundled = names.filter((n) => BUNDLED_CONSTANTS.test(n));
+  const constantsDts = [
+    BANNER(CONSTANTS),
+    '// Each constant with its value on this platform as a literal type.',
+    ...names.map((n) => `export declare const ${n}: ${JSON.stringify(constants[n])};`),
+    '',
+  ].join('\n');
+
   const known = { [CONSTANTS]: '$constants' };
   const parts = [
     BANNER(BUNDLED.map(([id]) => id).join(', ')),
-    "import * as $constants from './constants.mjs';",
+    `import { ${bundled.join(', ')} } from './constants.mjs';`,
+    '',
+    `const $constants = { ${bundled.join(', ')} };`,
     '',
   ];
   for (const [id, name] of BUNDLED) {
@@ -99,6 +124,7 @@ function generate() {
   return {
     'bridge/inet/constants.mjs': constantsMjs,
     'bridge/inet/bundle.mjs': parts.join('\n'),
+    'types/constants.d.ts': constantsDts,
   };
 }
 
@@ -125,4 +151,4 @@ function main(argv) {
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));
-module.exports = { generate };
+module.exports = { generate, main };

@@ -47,6 +47,8 @@ function runInNode(calls) {
 const SERVED = [
   ['/bridge/inet/', path.join(ROOT, 'bridge', 'inet')],
   ['/build/native/web/', WEB],
+  // A packed package has the web build in dist/web (browser.mjs imports it from there).
+  ['/dist/web/', WEB],
   ['/tests/browser/', __dirname],
 ];
 const TYPES = { '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm' };
@@ -113,6 +115,7 @@ async function openPage() {
 function runInPage(page, calls) {
   return page.evaluate(async (list) => {
     const inet = await import('/bridge/inet/browser.mjs');
+    await inet.init();
     const { run } = await import('/tests/browser/runner.mjs');
     return { exports: Object.keys(inet).sort(), results: run(inet, list) };
   }, calls);
