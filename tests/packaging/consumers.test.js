@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 //
-// The package-consumer checks (consumers.js) against this checkout: a temporary app whose
-// node_modules/wasock holds the package's runtime files and, in dist/web, this build's
-// web artifacts (where a packed package has them). wasock/inet must work in Node without
+// The package-consumer checks (consumers.js) against what npm users get: a temporary app
+// holding the packed tarball as installed by installedApp() (no compiler on PATH). wasock/inet must work in Node without
 // the addon; pages using it, bundled by esbuild (esm, iife, inline), webpack and Vite, must
 // answer the codec vectors in headless Chromium as Node does; a page importing one
 // function must carry no constants; the declarations must accept a correct program and
@@ -14,14 +13,23 @@ const os = require('node:os');
 const path = require('node:path');
 const util = require('node:util');
 const C = require('./consumers');
+const { installedApp } = require('./app');
 const { calls, vectorFailures, differences } = require('../browser/vectors');
 
 const buildSkip = C.stageSkipReason();
 
 let app;
 beforeAll(() => {
-  if (!buildSkip) app = C.stageCheckout(fs.mkdtempSync(path.join(os.tmpdir(), 'wasock-consumer-')));
-});
+  if (buildSkip) return;
+  // A copy of the installed app's node_modules, so that bundles and type checks written
+  // into the app leave the shared installation as npm left it.
+  const installed = installedApp();
+  app = fs.mkdtempSync(path.join(os.tmpdir(), 'wasock-consumer-'));
+  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }));
+  fs.cpSync(path.join(installed.dir, 'node_modules'), path.join(app, 'node_modules'),
+    { recursive: true, verbatimSymlinks: true });
+  C.linkTool(app, 'esbuild');
+}, 10 * 60 * 1000);
 afterAll(() => {
   if (app) fs.rmSync(app, { recursive: true, force: true });
 });
