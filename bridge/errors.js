@@ -58,6 +58,16 @@ class TimeoutError extends OSError {
 }
 const timeout = TimeoutError;
 
+// A call into the wasm core did not return (a trap): the core is unusable from then on
+// in this process (bridge/poison.js). Not an OSError: nothing the system said.
+class InternalError extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.code = 'ERR_WASOCK_INTERNAL';
+  }
+  get name() { return 'InternalError'; }
+}
+
 const E = {};
 for (const [n, [name]] of Object.entries(table.errno)) if (name) E[name] = Number(n);
 const byErrno = {
@@ -82,5 +92,5 @@ module.exports = {
   OSError, error: OSError, timeout, gaierror, herror, fromErrno,
   BlockingIOError, ConnectionError, BrokenPipeError, ConnectionAbortedError,
   ConnectionRefusedError, ConnectionResetError, FileExistsError, FileNotFoundError,
-  InterruptedError, PermissionError, ProcessLookupError, TimeoutError,
+  InterruptedError, PermissionError, ProcessLookupError, TimeoutError, InternalError,
 };

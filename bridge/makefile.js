@@ -5,6 +5,8 @@
 'use strict';
 const { methods } = require('./core');
 const errors = require('./errors');
+const { iterableOf, writableArg } = require('./checks');
+const { asBytes } = require('./wire');
 
 const DEFAULT_BUFFER_SIZE = 8192;
 const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
@@ -162,8 +164,9 @@ class SocketFile {
   readinto(b) {
     this.#check('r');
     if (!this.#binary) throw new TypeError('readinto() needs a binary file');
-    const data = this.#readBytes(b.byteLength);
-    new Uint8Array(b.buffer, b.byteOffset, b.byteLength).set(data);
+    const view = writableArg(b, 'readinto() argument');
+    const data = this.#readBytes(view.length);
+    view.set(data.subarray(0, view.length));
     return data.length;
   }
 
@@ -213,10 +216,9 @@ class SocketFile {
     this.#check('w');
     let bytes;
     if (this.#binary) {
-      if (!ArrayBuffer.isView(data) && !(data instanceof ArrayBuffer))
-        throw new TypeError(`a bytes-like object is required, not '${typeof data}'`);
-      bytes = Buffer.from(ArrayBuffer.isView(data) ? data.buffer : data,
-        ArrayBuffer.isView(data) ? data.byteOffset : 0, data.byteLength);
+      const view = asBytes(data, 'write() argument');
+      if (!view) throw new TypeError(`a bytes-like object is required, not '${typeof data}'`);
+      bytes = Buffer.from(view.buffer, view.byteOffset, view.length);
     } else {
       if (typeof data !== 'string') throw new TypeError(`write() argument must be str, not ${typeof data}`);
       let s = data;
@@ -234,7 +236,7 @@ class SocketFile {
   }
 
   writelines(lines) {
-    for (const l of lines) this.write(l);
+    for (const l of iterableOf(lines, 'writelines() argument')) this.write(l);
   }
 
   flush() {

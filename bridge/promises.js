@@ -11,7 +11,8 @@ const { Duplex } = require('node:stream');
 const C = require('./constants');
 const errors = require('./errors');
 const core = require('./core');
-const { asBytes } = require('./wire');
+const { asBytes, tail } = require('./wire');
+const { maxfdsLength, serverOptions } = require('./checks');
 const sync = require('./socket');
 
 const { ex, addon, fns, methods, wouldBlock, nameService, mem } = core;
@@ -422,11 +423,16 @@ class AsyncSocket {
   sendall(data, flags, options) {
     if (!ArrayBuffer.isView(data) && !(data instanceof ArrayBuffer))
       return Promise.reject(new TypeError('sendall() argument 1 must be a bytes-like object'));
-    const b = asBytes(data);
+    let b;
+    try {
+      b = asBytes(data, 'sendall() argument 1');
+    } catch (e) {
+      return Promise.reject(e);
+    }
     let off = 0;
     return this.#op(true, () => {
       do {
-        off += this.#sock.send(b.subarray(off), flags);
+        off += this.#sock.send(tail(b, off, 'sendall() argument 1'), flags);
       } while (off < b.length);
       return null;
     }, options);
@@ -562,7 +568,8 @@ async function create_connection(address, timeout = sync.DEFAULT, source_address
   throw new AggregateError(failures, 'create_connection failed');
 }
 
-async function create_server(address, options = {}) {
+async function create_server(address, options) {
+  options = serverOptions(options);
   if (Array.isArray(address) && typeof address[0] === 'string' && address[0] !== '') {
     // Resolve off the main thread first; the bind below then sees a numeric address.
     const family = options.family === undefined ? C.AF_INET : options.family;
@@ -578,7 +585,7 @@ async function send_fds(sock, buffers, fds, flags = 0, address = null) {
 }
 
 async function recv_fds(sock, bufsize, maxfds, flags = 0) {
-  return sync.fdsReceived(await sock.recvmsg(bufsize, fns.CMSG_LEN(maxfds * 4), flags));
+  return sync.fdsReceived(await sock.recvmsg(bufsize, fns.CMSG_LEN(maxfdsLength(maxfds)), flags));
 }
 
 const base = require('./index');

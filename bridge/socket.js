@@ -8,7 +8,8 @@ const util = require('node:util');
 const C = require('./constants');
 const errors = require('./errors');
 const core = require('./core');
-const { asBytes } = require('./wire');
+const { asBytes, byteLength } = require('./wire');
+const { fdsMessage, maxfdsLength, serverOptions } = require('./checks');
 const { ex, addon, mem, methods, fns, lastError, ioArea, copyIn, copyOut } = core;
 // Hot functions as plain bindings: loads from the wasm exports object are not cheap.
 const { ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_sendall, ws_sock_direct,
@@ -46,7 +47,7 @@ const finalizer = new FinalizationRegistry((id) => {
 });
 
 function writableBytes(v, what) {
-  const b = asBytes(v);
+  const b = asBytes(v, what);
   if (!b) throw new TypeError(`${what} must be a writable bytes-like object, not ${
     v === null ? 'null' : typeof v}`);
   return b;
@@ -209,14 +210,14 @@ class Socket {
   recvmsg_into(buffers, ancbufsize, flags) {
     if (buffers === null || typeof buffers !== 'object' || typeof buffers[Symbol.iterator] !== 'function')
       throw new TypeError('recvmsg_into() argument 1 must be an iterable');
-    const views = [...buffers].map((b) => writableBytes(b, 'recvmsg_into() argument 1 items'));
+    const views = [...buffers].map((b) => writableBytes(b, 'recvmsg_into() argument 1 item'));
     const res = this.#call('recvmsg_into', [views.map((v) => v.byteLength), ancbufsize, flags]);
     let left = res[0];
     let p = ex.ws_io_area(0);
     const m = mem();
     for (const v of views) {
       if (left <= 0) break;
-      const k = Math.min(left, v.byteLength);
+      const k = Math.min(left, byteLength(v));
       v.set(m.subarray(p, p + k));
       p += k;
       left -= k;
@@ -232,7 +233,7 @@ class Socket {
   }
 
   send(data, flags) {
-    const b = asBytes(data);
+    const b = asBytes(data, 'send() argument 1');
     if (!b || !plainFlags(flags) || b.length > 0x7fffffff) return this.#call('send', [data, flags]);
     let n;
     if (b.length >= PIN_MIN) {
@@ -248,7 +249,7 @@ class Socket {
   }
 
   sendall(data, flags) {
-    const b = asBytes(data);
+    const b = asBytes(data, 'sendall() argument 1');
     if (!b || !plainFlags(flags) || b.length > 0x7fffffff) return this.#call('sendall', [data, flags]);
     let r;
     if (b.length >= PIN_MIN) {
@@ -361,8 +362,9 @@ function create_connection(address, timeout = DEFAULT, source_address = null, op
 }
 
 // socket.py's create_server.
-function create_server(address, { family = C.AF_INET, backlog = null, reuse_port = false,
-  dualstack_ipv6 = false } = {}) {
+function create_server(address, options) {
+  const { family = C.AF_INET, backlog = null, reuse_port = false, dualstack_ipv6 = false } =
+    serverOptions(options);
   if (dualstack_ipv6) {
     if (!fns.has_dualstack_ipv6()) throw new RangeError('dualstack_ipv6 not supported on this platform');
     if (family !== C.AF_INET6) throw new RangeError('dualstack_ipv6 requires AF_INET6 family');
@@ -394,12 +396,6 @@ function create_server(address, { family = C.AF_INET, backlog = null, reuse_port
 }
 
 // send_fds / recv_fds (socket.py): SCM_RIGHTS messages of native ints, for both faces.
-function fdsMessage(fds) {
-  const data = Buffer.alloc(4 * fds.length);
-  fds.forEach((fd, i) => data.writeInt32LE(fd, i * 4));
-  return [[C.SOL_SOCKET, C.SCM_RIGHTS, data]];
-}
-
 function fdsReceived([msg, ancdata, msgFlags, addr]) {
   const fds = [];
   for (const [level, type, data] of ancdata) {
@@ -414,7 +410,7 @@ function send_fds(sock, buffers, fds, flags = 0, address = null) {
 }
 
 function recv_fds(sock, bufsize, maxfds, flags = 0) {
-  return fdsReceived(sock.recvmsg(bufsize, fns.CMSG_LEN(maxfds * 4), flags));
+  return fdsReceived(sock.recvmsg(bufsize, fns.CMSG_LEN(maxfdsLength(maxfds)), flags));
 }
 
 module.exports = {

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+// Argument checks the bridge makes itself, for the helpers that build their arguments in
+// JS before the core sees them (send_fds, recv_fds, create_server, makefile's file
+// object): each bad argument is a TypeError or RangeError naming it, as CPython raises
+// (ValueError and OverflowError are RangeError), never an engine error from inside the
+// bridge. Each value is read once.
+'use strict';
+const C = require('./constants');
+const { asBytes } = require('./wire');
+
+function kind(v) {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
+}
+
+function iterableOf(v, what) {
+  if (v === null || v === undefined || typeof v[Symbol.iterator] !== 'function')
+    throw new TypeError(`${what} must be an iterable, not ${kind(v)}`);
+  return [...v];
+}
+
+// One C int, as array.array('i') takes it.
+function cInt(v, what) {
+  if (typeof v === 'bigint') v = v >= -(2n ** 31n) && v < 2n ** 31n ? Number(v) : v > 0 ? Infinity : -Infinity;
+  else if (typeof v === 'boolean') v = Number(v);
+  else if (typeof v !== 'number' || (!Number.isInteger(v) && Number.isFinite(v)) || Number.isNaN(v))
+    throw new TypeError(`${what} must be an integer, not ${kind(v)}${typeof v === 'number' ? ` (${v})` : ''}`);
+  if (v > 0x7fffffff) throw new RangeError(`${what}: signed integer is greater than maximum`);
+  if (v < -0x80000000) throw new RangeError(`${what}: signed integer is less than minimum`);
+  return v;
+}
+
+/** send_fds' ancillary data: one SCM_RIGHTS message of the fds as native ints. */
+function fdsMessage(fds) {
+  const list = iterableOf(fds, 'send_fds() argument 3 (fds)');
+  const data = Buffer.alloc(4 * list.length);
+  list.forEach((fd, i) => data.writeInt32LE(cInt(fd, `send_fds() fds[${i}]`), i * 4));
+  return [[C.SOL_SOCKET, C.SCM_RIGHTS, data]];
+}
+
+/** recv_fds' room for maxfds native ints (CMSG_LEN checks the range). */
+function maxfdsLength(maxfds) {
+  if (typeof maxfds === 'bigint') return maxfds * 4n;
+  if (typeof maxfds === 'number' && Number.isInteger(maxfds)) return maxfds * 4;
+  throw new TypeError(`recv_fds() argument 3 (maxfds) must be an integer, not ${kind(maxfds)}`);
+}
+
+/** create_server's options: null and undefined are the defaults. */
+function serverOptions(options) {
+  if (options === null || options === undefined) return {};
+  if (typeof options !== 'object')
+    throw new TypeError(`create_server() options must be an object, not ${kind(options)}`);
+  return options;
+}
+
+/** readinto's buffer, writable bytes. */
+function writableArg(b, what) {
+  const view = asBytes(b, what);
+  if (!view) throw new TypeError(`${what} must be a read-write bytes-like object, not ${kind(b)}`);
+  return view;
+}
+
+module.exports = { fdsMessage, maxfdsLength, serverOptions, iterableOf, writableArg };
