@@ -14,10 +14,44 @@ function kind(v) {
   return typeof v;
 }
 
+// v's items, iterated once. A typed array's items are numbers, as iterating bytes gives
+// ints in Python; a detached one is a TypeError naming the argument, not the engine's.
 function iterableOf(v, what) {
   if (v === null || v === undefined || typeof v[Symbol.iterator] !== 'function')
     throw new TypeError(`${what} must be an iterable, not ${kind(v)}`);
+  if (ArrayBuffer.isView(v)) return [...asBytes(v, what)];
   return [...v];
+}
+
+// v as the list the wire carries: arrays as they are, other iterables spread once.
+// Bytes-like values stay as they are for the core to refuse, as Python's sendmsg refuses
+// the ints iterating bytes gives.
+function listOf(v) {
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || ArrayBuffer.isView(v)) return v;
+  if (typeof v[Symbol.iterator] !== 'function') return v;
+  return [...v];
+}
+
+// The method `name` of a socket argument (send_fds and recv_fds take either face's).
+function socketArg(sock, name, what) {
+  const m = sock !== null && (typeof sock === 'object' || typeof sock === 'function') ? sock[name] : undefined;
+  if (typeof m !== 'function') throw new TypeError(`${what} must be a socket, not ${kind(sock)}`);
+  return sock;
+}
+
+// An int-or-None size argument of a file method (read, readline, readlines): -1 for None.
+function sizeArg(v, what) {
+  if (v === null || v === undefined) return -1;
+  if (typeof v === 'bigint') return v < 0n ? -1 : v > 2n ** 53n ? 2 ** 53 : Number(v);
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (typeof v === 'boolean') return Number(v);
+  throw new TypeError(`${what} must be an integer or null, not ${kind(v)}`);
+}
+
+// A str-or-None argument.
+function strArg(v, what) {
+  if (v === null || v === undefined || typeof v === 'string') return v;
+  throw new TypeError(`${what} must be a string or null, not ${kind(v)}`);
 }
 
 // One C int, as array.array('i') takes it.
@@ -61,4 +95,6 @@ function writableArg(b, what) {
   return view;
 }
 
-module.exports = { fdsMessage, maxfdsLength, serverOptions, iterableOf, writableArg };
+module.exports = {
+  fdsMessage, maxfdsLength, serverOptions, iterableOf, listOf, socketArg, sizeArg, strArg, writableArg,
+};

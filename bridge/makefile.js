@@ -5,7 +5,7 @@
 'use strict';
 const { methods } = require('./core');
 const errors = require('./errors');
-const { iterableOf, writableArg } = require('./checks');
+const { iterableOf, writableArg, sizeArg, strArg } = require('./checks');
 const { asBytes } = require('./wire');
 
 const DEFAULT_BUFFER_SIZE = 8192;
@@ -22,17 +22,21 @@ class SocketFile {
   #encoding; #decoder; #text = ''; #newline; #strict;
 
   constructor(sock, id, mode, buffering, encoding, errorsArg, newline) {
-    if (typeof mode !== 'string' || ![...mode].every((c) => 'rwb'.includes(c)))
+    if (typeof mode !== 'string') throw new TypeError(`makefile() mode must be a string, not ${typeof mode}`);
+    if (![...mode].every((c) => 'rwb'.includes(c)))
       throw new RangeError(`invalid mode ${JSON.stringify(mode)} (only r, w, b allowed)`);
     this.#writing = mode.includes('w');
     this.#reading = mode.includes('r') || !this.#writing;
     this.#binary = mode.includes('b');
+    if (buffering !== null && buffering !== undefined && !Number.isInteger(buffering))
+      throw new TypeError('buffering must be an integer');
     if (buffering === null || buffering === undefined || buffering < 0) buffering = DEFAULT_BUFFER_SIZE;
-    if (!Number.isInteger(buffering)) throw new TypeError('buffering must be an integer');
     if (buffering === 0 && !this.#binary) throw new RangeError('unbuffered streams must be binary');
     this.#buffering = buffering;
     if (!this.#binary) {
-      const enc = String(encoding ?? 'utf-8').toLowerCase();
+      strArg(errorsArg, 'makefile() errors');
+      strArg(newline, 'makefile() newline');
+      const enc = (strArg(encoding, 'makefile() encoding') ?? 'utf-8').toLowerCase();
       this.#encoding = NODE_ENCODINGS[enc];
       if (!this.#encoding) throw new RangeError(`unknown encoding: ${encoding}`);
       this.#strict = (errorsArg ?? 'strict') === 'strict';
@@ -152,6 +156,7 @@ class SocketFile {
 
   read(n = -1) {
     this.#check('r');
+    n = sizeArg(n, 'read() argument');
     if (this.#binary) return this.#readBytes(n);
     if (n === null || n < 0) {
       while (this.#decodeMore());
@@ -172,7 +177,7 @@ class SocketFile {
 
   readline(limit = -1) {
     this.#check('r');
-    if (limit === null) limit = -1;
+    limit = sizeArg(limit, 'readline() argument');
     if (this.#binary) return this.#readBytesLine(limit);
     const ends = this.#newline === '' ? /\r\n|\r|\n/ : this.#newline === null ? /\n/
       : new RegExp(this.#newline.replace('\r', '\\r').replace('\n', '\\n'));
@@ -192,6 +197,7 @@ class SocketFile {
   }
 
   readlines(hint = -1) {
+    hint = sizeArg(hint, 'readlines() argument');
     const lines = [];
     let total = 0;
     for (;;) {

@@ -12,7 +12,7 @@ const C = require('./constants');
 const errors = require('./errors');
 const core = require('./core');
 const { asBytes, tail } = require('./wire');
-const { maxfdsLength, serverOptions } = require('./checks');
+const { maxfdsLength, serverOptions, socketArg } = require('./checks');
 const sync = require('./socket');
 
 const { ex, addon, fns, methods, wouldBlock, nameService, mem } = core;
@@ -332,7 +332,8 @@ class AsyncSocket {
           remove();
           w.finish();
           reject(new errors.timeout());
-        }, Math.ceil(timeout * 1000));
+        // setTimeout takes at most 2^31-1 ms (about 24.8 days); past it Node fires at once.
+        }, Math.min(Math.ceil(timeout * 1000), 0x7fffffff));
         if (!this.#ref) w.timer.unref();
       }
       if (signal) {
@@ -469,9 +470,11 @@ class AsyncSocket {
     let sent = 0;
     return this.#op(true, () => {
       for (;;) {
-        const want = count === null || count === undefined ? null : count - sent;
-        if (want !== null && want <= 0) return sent;
-        const n = this.#sock.sendfile(file, offset + sent, want);
+        // The first send passes the caller's values for the core to check; the ones after
+        // it continue from there (Number(): a BigInt the core took).
+        const want = count === null || count === undefined ? null : sent ? Number(count) - sent : count;
+        if ((typeof want === 'number' || typeof want === 'bigint') && want <= 0) return sent;
+        const n = this.#sock.sendfile(file, sent ? Number(offset) + sent : offset, want);
         if (n === 0) return sent;
         sent += n;
       }
@@ -496,6 +499,8 @@ class AsyncSocket {
 
   /** A stream.Duplex over this socket: reads until EOF, writes with sendall. */
   toStream(options = {}) {
+    if (options === null || typeof options !== 'object' || Array.isArray(options) || ArrayBuffer.isView(options))
+      throw new TypeError('toStream() options must be an object');
     const sock = this;
     return new Duplex({
       ...options,
@@ -581,10 +586,11 @@ async function create_server(address, options) {
 }
 
 async function send_fds(sock, buffers, fds, flags = 0, address = null) {
-  return sock.sendmsg(buffers, sync.fdsMessage(fds), flags, address);
+  return socketArg(sock, 'sendmsg', 'send_fds() argument 1').sendmsg(buffers, sync.fdsMessage(fds), flags, address);
 }
 
 async function recv_fds(sock, bufsize, maxfds, flags = 0) {
+  socketArg(sock, 'recvmsg', 'recv_fds() argument 1');
   return sync.fdsReceived(await sock.recvmsg(bufsize, fns.CMSG_LEN(maxfdsLength(maxfds)), flags));
 }
 

@@ -9,7 +9,7 @@ const C = require('./constants');
 const errors = require('./errors');
 const core = require('./core');
 const { asBytes, byteLength } = require('./wire');
-const { fdsMessage, maxfdsLength, serverOptions } = require('./checks');
+const { fdsMessage, maxfdsLength, serverOptions, iterableOf, listOf, socketArg } = require('./checks');
 const { ex, addon, mem, methods, fns, lastError, ioArea, copyIn, copyOut } = core;
 // Hot functions as plain bindings: loads from the wasm exports object are not cheap.
 const { ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_sendall, ws_sock_direct,
@@ -208,9 +208,10 @@ class Socket {
   recvmsg(...args) { return this.#call('recvmsg', args); }
 
   recvmsg_into(buffers, ancbufsize, flags) {
-    if (buffers === null || typeof buffers !== 'object' || typeof buffers[Symbol.iterator] !== 'function')
+    if (buffers === null || typeof buffers !== 'object')
       throw new TypeError('recvmsg_into() argument 1 must be an iterable');
-    const views = [...buffers].map((b) => writableBytes(b, 'recvmsg_into() argument 1 item'));
+    const views = iterableOf(buffers, 'recvmsg_into() argument 1')
+      .map((b) => writableBytes(b, 'recvmsg_into() argument 1 item'));
     const res = this.#call('recvmsg_into', [views.map((v) => v.byteLength), ancbufsize, flags]);
     let left = res[0];
     let p = ex.ws_io_area(0);
@@ -267,11 +268,7 @@ class Socket {
   sendto(...args) { return this.#call('sendto', args); }
 
   sendmsg(buffers, ...rest) {
-    if (buffers !== null && typeof buffers === 'object' && !Array.isArray(buffers) &&
-        typeof buffers[Symbol.iterator] === 'function') buffers = [...buffers];
-    return this.#call('sendmsg', [buffers, ...rest.map((r, i) => (i === 0 && r &&
-      typeof r === 'object' && !Array.isArray(r) && typeof r[Symbol.iterator] === 'function'
-      ? [...r] : r))]);
+    return this.#call('sendmsg', [listOf(buffers), ...rest.map((r, i) => (i === 0 ? listOf(r) : r))]);
   }
 
   // sendmsg_afalg(msg = [], op, iv = null, assoclen = null, flags = 0), or Python's
@@ -279,13 +276,16 @@ class Socket {
   sendmsg_afalg(msg, op, iv, assoclen, flags) {
     if (op !== null && typeof op === 'object' && !Array.isArray(op) && !ArrayBuffer.isView(op))
       ({ op, iv, assoclen, flags } = op);
-    if (msg !== null && typeof msg === 'object' && !Array.isArray(msg) && !ArrayBuffer.isView(msg) &&
-        typeof msg[Symbol.iterator] === 'function') msg = [...msg];
+    msg = listOf(msg);
     return this.#call('sendmsg_afalg', [msg, op, iv, assoclen, flags]);
   }
 
   sendfile(file, offset = 0, count = null) {
-    const fd = typeof file === 'number' ? file : file && typeof file.fd === 'number' ? file.fd : file;
+    let fd = file;
+    if (file !== null && typeof file === 'object') {
+      const f = file.fd; // read once: a getter may answer differently the second time
+      if (typeof f === 'number') fd = f;
+    }
     return this.#call('sendfile', [fd, offset, count]);
   }
 
@@ -406,10 +406,11 @@ function fdsReceived([msg, ancdata, msgFlags, addr]) {
 }
 
 function send_fds(sock, buffers, fds, flags = 0, address = null) {
-  return sock.sendmsg(buffers, fdsMessage(fds), flags, address);
+  return socketArg(sock, 'sendmsg', 'send_fds() argument 1').sendmsg(buffers, fdsMessage(fds), flags, address);
 }
 
 function recv_fds(sock, bufsize, maxfds, flags = 0) {
+  socketArg(sock, 'recvmsg', 'recv_fds() argument 1');
   return fdsReceived(sock.recvmsg(bufsize, fns.CMSG_LEN(maxfdsLength(maxfds)), flags));
 }
 

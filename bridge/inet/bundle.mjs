@@ -264,6 +264,9 @@ const byErrno = {
 
 /** OSError (or the PEP 3151 subclass) for a positive errno, as Python raises it. */
 function fromErrno(errno, syscall, extra = {}) {
+  if (!Number.isInteger(errno)) throw new TypeError(`fromErrno() errno must be an integer, not ${typeof errno}`);
+  if (extra === null || typeof extra !== 'object' || ArrayBuffer.isView(extra) || Array.isArray(extra))
+    throw new TypeError('fromErrno() extra must be an object');
   const Cls = byErrno[errno] || OSError;
   const text = table.errno[errno] ? table.errno[errno][1] : `Unknown error ${errno}`;
   return new Cls(errno, text, { syscall, ...extra });
