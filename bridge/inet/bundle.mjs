@@ -413,6 +413,17 @@ function tooLarge(what, size) {
     `the limit is ${ARG_MAX})`);
 }
 
+class State {
+  constructor(what) {
+    this.size = 5;
+    this.views = null;
+    this.fn = what;
+    this.arg = 0;
+  }
+
+  get what() { return `${this.fn} argument ${this.arg}`; }
+}
+
 /*
  * The snapshot of one argument (see above). st.size accumulates the room its wire form
  * takes (exact but for short strings: 3 bytes a code unit), in float64, which counts
@@ -451,6 +462,7 @@ function freeze(v, depth, st) {
       if (b) {
         const n = b.length;
         st.size += 5 + n;
+        if (st.views === null) st.views = [];
         st.views.push(b, n);
         return b;
       }
@@ -632,17 +644,19 @@ function createWire({ exports: ex, memory, bytes, views = () => {} }) {
   function writeArgs(args, what = 'call') {
     let n = args.length;
     while (n > 0 && args[n - 1] === undefined) n--;
-    const st = { size: 5, views: [], what };
+    const st = new State(what);
     const frozen = new Array(n);
     for (let i = 0; i < n; i++) {
-      st.what = `${what} argument ${i + 1}`;
+      st.arg = i + 1;
       frozen[i] = freeze(args[i], 0, st);
       if (st.size > ARG_MAX) throw tooLarge(what, st.size);
     }
     const { views } = st;
-    for (let i = 0; i < views.length; i += 2) {
-      if (byteLength(views[i]) !== views[i + 1])
-        throw new TypeError(`${what}: a buffer argument was detached or resized while the arguments were read`);
+    if (views !== null) {
+      for (let i = 0; i < views.length; i += 2) {
+        if (byteLength(views[i]) !== views[i + 1])
+          throw new TypeError(`${what}: a buffer argument was detached or resized while the arguments were read`);
+      }
     }
     const at = ex.ws_arg_area(st.size);
     if (at === 0) throw new RangeError(`${what}: arguments too large (${st.size} bytes)`);
