@@ -15,3 +15,5 @@ export const {
   timeout, gaierror, herror, Socket, SocketType, socket, socketpair, fromfd,
   create_connection, create_server, send_fds, recv_fds, can,
 } = wasock;
+// Raised when the core stopped in the middle of a call (docs/hardening.md).
+export const { InternalError } = wasock;

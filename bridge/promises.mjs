@@ -15,3 +15,5 @@ export const {
   getdefaulttimeout, setdefaulttimeout, has_dualstack_ipv6, has_ipv6, close, OSError, error,
   timeout, gaierror, herror,
 } = promises;
+// Raised when the core stopped in the middle of a call (docs/hardening.md).
+export const { InternalError } = promises;
