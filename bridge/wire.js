@@ -195,7 +195,10 @@ function freeze(v, depth, st) {
       }
       if (list) {
         if (depth >= DEPTH_MAX) throw new RangeError('argument nested too deeply');
-        const n = v.length;
+        // ToLength, without calling anything: a Proxy's length trap may answer anything.
+        let n = v.length;
+        if (typeof n !== 'number') throw new TypeError(`${st.what} holds a list whose length is not a number`);
+        n = n > 0 ? Math.floor(n) : 0;
         if (!(n <= LIST_MAX)) throw new RangeError(`${st.what} holds a list of ${n} items (at most ${LIST_MAX})`);
         st.size += 5;
         const out = new Array(n);

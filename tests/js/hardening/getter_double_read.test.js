@@ -59,6 +59,19 @@ describe('getter double-read', () => {
     }
   });
 
+  test('a Proxy array whose length is not an integer: no conversion runs, wasock raises', () => {
+    let calls = 0;
+    const sly = { valueOf() { calls++; return 2; } };
+    for (const length of [1.5, NaN, -3, Infinity, sly, '2']) {
+      const p = new Proxy(['127.0.0.1', 80], { get: (t, k) => (k === 'length' ? length : t[k]) });
+      let err;
+      try { ws.encode_sockaddr(ws.AF_INET, p); } catch (e) { err = e; }
+      expect(err).toBeInstanceOf(length === Infinity ? RangeError : TypeError);
+      expect(err.message).toMatch(/encode_sockaddr\(\)/);
+    }
+    expect(calls).toBe(0);
+  });
+
   test('valueOf, toString and Symbol.toPrimitive are never called', () => {
     let calls = 0;
     const sly = {
