@@ -7,10 +7,12 @@
 //   node trap_child.js import   a host import throws while the core is running
 'use strict';
 const ws = require('../../../bridge');
+const wsp = require('../../../bridge/promises');
 const core = require('../../../bridge/core');
 
 const how = process.argv[2];
 const [a, b] = ws.socketpair();
+const [pa, pb] = wsp.socketpair();
 a.sendall(Buffer.from('before'));
 const before = b.recv(100).toString();
 
@@ -34,14 +36,21 @@ function attempt(fn) {
 
 let first = null;
 if (how === 'trap') {
-  // Candidate headers, in case the allocator tolerates one of them: the first that
-  // faults ends the loop (dlmalloc reads the next chunk out of bounds).
-  for (const header of [0x7ffffff3, 0x7fffff03, 0x3ffffff3, 0xfffffff3]) {
-    const dv = new DataView(core.ex.memory.buffer);
-    core.ex.ws_io_area(10);
-    const p = dv.getUint32(core.ex.ws_io_state(), true);
-    new DataView(core.ex.memory.buffer).setUint32(p - 4, header, true);
-    first = attempt(() => core.ex.ws_io_area(1 << 24));
+  // The allocator's chunk header before the I/O area (or the argument area) is
+  // overwritten; growing that area then makes the allocator read far out of bounds.
+  // Several headers and both areas, in case the allocator tolerates one: the first that
+  // faults ends the loop.
+  const areas = [
+    [() => core.ex.ws_io_area(10), () => core.ex.ws_io_area(1 << 24)],
+    [() => core.ex.ws_arg_area(10), () => core.ex.ws_arg_area(1 << 24)],
+  ];
+  for (const [small, grow] of areas) {
+    for (const header of [0x7ffffff3, 0x7fffff03, 0x3ffffff3, 0xfffffff3]) {
+      const p = small();
+      new DataView(core.ex.memory.buffer).setUint32(p - 4, header, true);
+      first = attempt(grow);
+      if (first) break;
+    }
     if (first) break;
   }
 } else {
@@ -50,12 +59,27 @@ if (how === 'trap') {
   core.nameService.hook = null;
 }
 
-const later = [
-  attempt(() => ws.htons(1)),
-  attempt(() => a.send(Buffer.from('x'))),
-  attempt(() => b.recv(10)),
-  attempt(() => a.sendto(Buffer.from('x'), null)),
-  attempt(() => ws.socket()),
-  attempt(() => a.close()),
-];
-process.stdout.write(`${JSON.stringify({ before, first, later })}\n`);
+async function attemptAsync(fn) {
+  try {
+    await fn();
+    return null;
+  } catch (e) {
+    return describe(e);
+  }
+}
+
+(async () => {
+  const later = [
+    attempt(() => ws.htons(1)),
+    attempt(() => a.send(Buffer.from('x'))),
+    attempt(() => b.recv(10)),
+    attempt(() => a.sendto(Buffer.from('x'), null)),
+    attempt(() => ws.socket()),
+    attempt(() => a.close()),
+    await attemptAsync(() => pa.send(Buffer.from('x'))),
+    await attemptAsync(() => pb.recv(10)),
+    await attemptAsync(() => wsp.getaddrinfo('127.0.0.1', 80)),
+  ];
+  process.stdout.write(`${JSON.stringify({ before, first, later })}\n`);
+  process.exit(0);
+})();

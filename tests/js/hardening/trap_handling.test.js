@@ -24,7 +24,7 @@ describe('trap handling', () => {
       isError: true, cause,
     });
     expect(first.message).toMatch(/the core was interrupted/);
-    expect(later).toHaveLength(6);
+    expect(later).toHaveLength(9);
     for (const e of later) {
       expect(e).toMatchObject({ name: 'InternalError', internal: true, cause });
       expect(e.message).toMatch(/interrupted earlier in this process/);
