@@ -302,6 +302,27 @@ const FILE_BASE = {
   writable: [], seekable: [],
 };
 
+// Every function either face exports is called, but the classes (reached through
+// socket(), socketpair() and the calls that return sockets, or made by wasock itself).
+const NOT_CALLED = new Set(['Socket', 'SocketType', 'AsyncSocket']);
+function uncovered() {
+  const out = [];
+  for (const [face, mod] of [['sync', ws], ['promises', wsp]]) {
+    for (const [name, v] of Object.entries(mod)) {
+      if (typeof v !== 'function' || NOT_CALLED.has(name) || v.prototype instanceof Error || v === Error) continue;
+      if (!(name in MODULE_BASE)) out.push(`${face} function ${name}`);
+    }
+    const proto = face === 'sync' ? ws.Socket.prototype : wsp.AsyncSocket.prototype;
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const d = Object.getOwnPropertyDescriptor(proto, name);
+      if (name === 'constructor' || typeof d.value !== 'function') continue;
+      if (!(name in METHOD_BASE)) out.push(`${face} method ${name}`);
+    }
+  }
+  for (const name of Object.keys(ws.can)) if (!(`can.${name}` in MODULE_BASE)) out.push(`can.${name}`);
+  return out;
+}
+
 function fnOf(face, name) {
   const mod = face === 'sync' ? ws : wsp;
   if (name.startsWith('can.')) return ws.can[name.slice(4)];
@@ -446,6 +467,7 @@ async function main() {
   await p2.recv(4);
   const fdsBefore = fdCount() - 1; // the TCP server, closed before counting again
 
+  for (const name of uncovered()) problem(name, 'exported but not in the driver\'s tables');
   const deadline = Date.now() + SECONDS * 1000;
   while (stats.calls < CALLS && Date.now() < deadline) {
     // Sockets the sync face set to blocking are put back by target(); the promise face's
