@@ -89,7 +89,12 @@ function asBytes(v, what = 'argument') {
     }
     const buf = dvBuffer(v);
     if (detached(buf)) throw detachedError(what);
-    return new U8(buf, dvOffset(v), dvLength(v));
+    try {
+      return new U8(buf, dvOffset(v), dvLength(v));
+    } catch {
+      // A DataView its resizable buffer no longer covers: no bytes, as a typed array's.
+      return new U8(0);
+    }
   }
   let n;
   try {

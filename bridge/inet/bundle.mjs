@@ -350,7 +350,11 @@ function asBytes(v, what = 'argument') {
     }
     const buf = dvBuffer(v);
     if (detached(buf)) throw detachedError(what);
-    return new U8(buf, dvOffset(v), dvLength(v));
+    try {
+      return new U8(buf, dvOffset(v), dvLength(v));
+    } catch {
+      return new U8(0);
+    }
   }
   let n;
   try {

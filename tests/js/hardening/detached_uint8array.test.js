@@ -57,6 +57,10 @@ describe('detached Uint8Array', () => {
     const view = new Uint8Array(rab, 4, 4);
     rab.resize(6);
     expect(() => ws.inet_ntoa(view)).toThrow(/packed IP wrong length/);
+    const rab2 = new ArrayBuffer(16, { maxByteLength: 16 });
+    const dv = new DataView(rab2, 8, 8);
+    rab2.resize(4);
+    expect(() => ws.inet_ntoa(dv)).toThrow(/packed IP wrong length/);
     const tracking = new Uint8Array(rab);
     rab.resize(4);
     tracking.set([10, 0, 0, 1]);

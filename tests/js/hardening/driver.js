@@ -197,6 +197,7 @@ const VALUES = {
   'resizable ArrayBuffer': () => new ArrayBuffer(8, { maxByteLength: 64 }),
   'length-tracking view': () => new Uint8Array(new ArrayBuffer(8, { maxByteLength: 64 })),
   'shrunk view': () => { const r = new ArrayBuffer(16, { maxByteLength: 16 }); const v = new Uint8Array(r, 8, 8); r.resize(4); return v; },
+  'shrunk DataView': () => { const r = new ArrayBuffer(16, { maxByteLength: 16 }); const v = new DataView(r, 8, 8); r.resize(4); return v; },
   SharedArrayBuffer: () => new SharedArrayBuffer(8),
   Float64Array: () => new Float64Array([1.5, NaN]),
   'Buffer with lying length': () => {
