@@ -88,6 +88,21 @@ function serverOptions(options) {
   return options;
 }
 
+/**
+ * The AbortSignal of a promise-face call's trailing options, or null. Anything else as
+ * options.signal is a TypeError here, not a failed addEventListener call later.
+ * (Duck-typed: a signal may come from another realm.)
+ */
+function signalOf(options) {
+  if (options === null || options === undefined || typeof options !== 'object') return null;
+  const signal = options.signal;
+  if (signal === null || signal === undefined) return null;
+  if (typeof signal !== 'object' || typeof signal.addEventListener !== 'function' ||
+      typeof signal.removeEventListener !== 'function' || typeof signal.aborted !== 'boolean')
+    throw new TypeError(`options.signal must be an AbortSignal, not ${kind(signal)}`);
+  return signal;
+}
+
 /** readinto's buffer, writable bytes. */
 function writableArg(b, what) {
   const view = asBytes(b, what);
@@ -96,5 +111,5 @@ function writableArg(b, what) {
 }
 
 module.exports = {
-  fdsMessage, maxfdsLength, serverOptions, iterableOf, listOf, socketArg, sizeArg, strArg, writableArg,
+  fdsMessage, maxfdsLength, serverOptions, iterableOf, listOf, socketArg, sizeArg, strArg, writableArg, signalOf,
 };

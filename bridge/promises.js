@@ -12,7 +12,7 @@ const C = require('./constants');
 const errors = require('./errors');
 const core = require('./core');
 const { asBytes, tail } = require('./wire');
-const { maxfdsLength, serverOptions, socketArg } = require('./checks');
+const { maxfdsLength, serverOptions, socketArg, signalOf } = require('./checks');
 const sync = require('./socket');
 
 const { ex, addon, fns, methods, wouldBlock, nameService, mem } = core;
@@ -31,7 +31,7 @@ const NS_KIND = { getaddrinfo: 0, getnameinfo: 1, gethostbyname: 2, gethostbyadd
 
 // Rejects (throws) at once when options carry an already aborted signal.
 function checkSignal(options) {
-  const signal = options && options.signal;
+  const signal = signalOf(options);
   if (signal && signal.aborted) throw abortError(signal);
 }
 
@@ -288,7 +288,12 @@ class AsyncSocket {
 
   // Runs fn now if nothing is queued before it (and not waitFirst), else when the fd is ready.
   #op(writing, fn, options, waitFirst = false) {
-    const signal = options && options.signal;
+    let signal;
+    try {
+      signal = signalOf(options);
+    } catch (e) {
+      return Promise.reject(e);
+    }
     if (signal && signal.aborted) return Promise.reject(abortError(signal));
     if (this.#closed) return Promise.reject(errors.fromErrno(C.EBADF, writing ? 'send' : 'recv'));
     const queue = writing ? this.#writers : this.#readers;
@@ -367,7 +372,7 @@ class AsyncSocket {
   async connect(address, options) {
     checkSignal(options);
     const r = await withLookups(() => attempt(() => methods.connect(this.#sockId(), [address])),
-      options && options.signal);
+      signalOf(options));
     if (r === WOULD) {
       // A non-blocking socket reports the connect in progress, as Python's does.
       if (this.#sock.gettimeout() === 0) throw errors.fromErrno(EINPROGRESS, 'connect');
@@ -446,7 +451,7 @@ class AsyncSocket {
     const options = withFlags ? rest[2] : rest[1];
     checkSignal(options);
     const r = await withLookups(() => attempt(() => this.#sock.sendto(...args)),
-      options && options.signal);
+      signalOf(options));
     if (r !== WOULD) return r;
     return this.#op(true, () => this.#sock.sendto(...args), options);
   }
@@ -455,7 +460,7 @@ class AsyncSocket {
     checkSignal(options);
     const args = [buffers, ancdata, flags, address];
     const r = await withLookups(() => attempt(() => this.#sock.sendmsg(...args)),
-      options && options.signal);
+      signalOf(options));
     if (r !== WOULD) return r;
     return this.#op(true, () => this.#sock.sendmsg(...args), options);
   }

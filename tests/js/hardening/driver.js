@@ -229,6 +229,7 @@ const VALUES = {
   }),
   'options with hostile signal': () => ({ get signal() { pick(REENTRIES)(); return new Proxy({}, throwingTraps); } }),
   'aborted signal': () => ({ signal: AbortSignal.abort() }),
+  'options with a fake signal': () => ({ signal: { aborted: false } }),
   'object with fd getter': () => { let n = 0; return { get fd() { return n++ ? 'x' : scratchFd; } }; },
   'iterable that closes': () => ({ *[Symbol.iterator]() { if (current) current.close(); yield Buffer.from('x'); } }),
   'iterable that throws': () => ({ [Symbol.iterator]() { throw new HostileError('iterator'); } }),

@@ -86,6 +86,21 @@ describe('V8 TypeErrors', () => {
     await expect(wsp.create_server(['localhost', 0], 'x')).rejects.toThrow(/create_server\(\) options/);
   });
 
+  test('promise face: options.signal that is not an AbortSignal rejects with TypeError', async () => {
+    const [pa, pb] = wsp.socketpair();
+    try {
+      for (const signal of [{}, 5, { aborted: true }, 'x']) {
+        await expect(pa.recv(10, 0, { signal })).rejects.toThrow(/options.signal must be an AbortSignal/);
+        await expect(pa.connect(['127.0.0.1', 1], { signal })).rejects.toThrow(TypeError);
+      }
+      await pb.sendall(Buffer.from('ok'));
+      expect((await pa.recv(10, 0, { signal: new AbortController().signal })).toString()).toBe('ok');
+    } finally {
+      pa.close();
+      pb.close();
+    }
+  });
+
   test('a revoked Proxy in an argument is wasock\'s TypeError', () => {
     const { proxy, revoke } = Proxy.revocable([], {});
     revoke();
