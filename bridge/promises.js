@@ -506,6 +506,7 @@ class AsyncSocket {
   toStream(options = {}) {
     if (options === null || typeof options !== 'object' || Array.isArray(options) || ArrayBuffer.isView(options))
       throw new TypeError('toStream() options must be an object');
+    signalOf(options);
     const sock = this;
     return new Duplex({
       ...options,

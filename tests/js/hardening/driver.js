@@ -246,15 +246,16 @@ const FD_SAFE = LABELS.filter((l) => {
   return !['sly primitive'].includes(l);
 });
 // sethostname (this may run as root) only gets values no kernel would take as a name:
-// longer than 64 bytes, not encodable, or not a string or bytes at all. An empty name or
-// one with a NUL would be taken. (main() also checks the name after each such call.)
+// strings longer than 64 or not encodable, bytes longer than 64 or detached, and what is
+// neither a string nor bytes. An empty name would be taken. (step() also checks the name
+// after each such call and puts it back.)
+const { asBytes } = require('../../../bridge/wire');
 const NAME_SAFE = LABELS.filter((l) => {
   const v = VALUES[l]();
-  if (typeof v === 'string') return v.length > 64 || v === '\ud800';
-  if (v === null || typeof v !== 'object') return true;
-  if (l.startsWith('detached') || l === '10 MB Buffer') return true;
-  return !l.includes('Buffer') && !l.includes('Array') && !l.includes('view') &&
-    !['two-faced tuple', 're-entrant tuple', 'sly primitive'].includes(l);
+  if (typeof v === 'string') return v.length > 64 || !v.isWellFormed();
+  let b;
+  try { b = asBytes(v); } catch { return true; }
+  return b === null || b.length > 64;
 });
 
 // ---- what is called, with valid arguments to start from
