@@ -7,6 +7,7 @@
 const fs = require('node:fs');
 const locate = require('./locate');
 const { createWire, T } = require('./wire');
+const { guardExports } = require('./poison');
 
 // Where the addon and the core are (a clone's build, a prebuild, a source build): locate.js.
 const addon = locate.loadAddon();
@@ -21,10 +22,12 @@ for (const name of ['getaddrinfo', 'getnameinfo', 'gethostbyname', 'gethostbyadd
   imports[name] = (...args) => (nameService.hook ? nameService.hook(name, args) : direct(...args));
 }
 const instance = new WebAssembly.Instance(wasmModule, { wasock_host: imports });
-const ex = instance.exports;
-const memory = ex.memory;
+const memory = instance.exports.memory;
 addon.attach(memory);
-ex._initialize();
+instance.exports._initialize();
+// Every call into the core goes through a guard: an exception out of it (a trap) poisons
+// the instance (bridge/poison.js).
+const ex = guardExports(instance.exports);
 
 // u8 and dv follow wire.js's views of the memory, remade when it grows.
 let u8, dv;
@@ -46,7 +49,8 @@ const methods = {};
 for (let i = 0, n = ex.ws_method_count(); i < n; i++) {
   const name = cString(ex.ws_method_name(i), 64);
   const id = i;
-  methods[name] = (sock, args) => result(ex.ws_method(id, sock, writeArgs(args)));
+  const what = `${name}()`;
+  methods[name] = (sock, args) => result(ex.ws_method(id, sock, writeArgs(args, what)));
 }
 
 // The I/O area's place ({u32 ptr, u32 cap} in the core) and copies in and out of it.

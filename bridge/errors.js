@@ -58,6 +58,16 @@ class TimeoutError extends OSError {
 }
 const timeout = TimeoutError;
 
+// A call into the wasm core did not return (a trap): the core is unusable from then on
+// in this process (bridge/poison.js). Not an OSError: nothing the system said.
+class InternalError extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.code = 'ERR_WASOCK_INTERNAL';
+  }
+  get name() { return 'InternalError'; }
+}
+
 const E = {};
 for (const [n, [name]] of Object.entries(table.errno)) if (name) E[name] = Number(n);
 const byErrno = {
@@ -73,6 +83,9 @@ const byErrno = {
 
 /** OSError (or the PEP 3151 subclass) for a positive errno, as Python raises it. */
 function fromErrno(errno, syscall, extra = {}) {
+  if (!Number.isInteger(errno)) throw new TypeError(`fromErrno() errno must be an integer, not ${typeof errno}`);
+  if (extra === null || typeof extra !== 'object' || ArrayBuffer.isView(extra) || Array.isArray(extra))
+    throw new TypeError('fromErrno() extra must be an object');
   const Cls = byErrno[errno] || OSError;
   const text = table.errno[errno] ? table.errno[errno][1] : `Unknown error ${errno}`;
   return new Cls(errno, text, { syscall, ...extra });
@@ -82,7 +95,7 @@ const classes = {
   OSError, gaierror, herror,
   BlockingIOError, ConnectionError, BrokenPipeError, ConnectionAbortedError,
   ConnectionRefusedError, ConnectionResetError, FileExistsError, FileNotFoundError,
-  InterruptedError, PermissionError, ProcessLookupError, TimeoutError,
+  InterruptedError, PermissionError, ProcessLookupError, TimeoutError, InternalError,
 };
 // Minifiers rename classes (a bundle of wasock/inet): the names that `name` reports are
 // these property keys, which they keep.

@@ -19,3 +19,5 @@ export const {
   create_connection, create_server, send_fds, recv_fds, can, AddressFamily, SocketKind,
   MsgFlag, AddressInfo, dup, SocketIO,
 } = wasock;
+// Raised when the core stopped in the middle of a call (docs/hardening.md).
+export const { InternalError } = wasock;

@@ -6,6 +6,8 @@
 const { inspect } = require('node:util');
 const { methods } = require('./core');
 const errors = require('./errors');
+const { iterableOf, writableArg, sizeArg, strArg } = require('./checks');
+const { asBytes } = require('./wire');
 
 const DEFAULT_BUFFER_SIZE = 8192;
 const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
@@ -21,17 +23,21 @@ class SocketFile {
   #encoding; #decoder; #text = ''; #newline; #strict;
 
   constructor(sock, id, mode, buffering, encoding, errorsArg, newline) {
-    if (typeof mode !== 'string' || ![...mode].every((c) => 'rwb'.includes(c)))
+    if (typeof mode !== 'string') throw new TypeError(`makefile() mode must be a string, not ${typeof mode}`);
+    if (![...mode].every((c) => 'rwb'.includes(c)))
       throw new RangeError(`invalid mode ${JSON.stringify(mode)} (only r, w, b allowed)`);
     this.#writing = mode.includes('w');
     this.#reading = mode.includes('r') || !this.#writing;
     this.#binary = mode.includes('b');
+    if (buffering !== null && buffering !== undefined && !Number.isInteger(buffering))
+      throw new TypeError('buffering must be an integer');
     if (buffering === null || buffering === undefined || buffering < 0) buffering = DEFAULT_BUFFER_SIZE;
-    if (!Number.isInteger(buffering)) throw new TypeError('buffering must be an integer');
     if (buffering === 0 && !this.#binary) throw new RangeError('unbuffered streams must be binary');
     this.#buffering = buffering;
     if (!this.#binary) {
-      const enc = String(encoding ?? 'utf-8').toLowerCase();
+      strArg(errorsArg, 'makefile() errors');
+      strArg(newline, 'makefile() newline');
+      const enc = (strArg(encoding, 'makefile() encoding') ?? 'utf-8').toLowerCase();
       this.#encoding = NODE_ENCODINGS[enc];
       if (!this.#encoding) throw new RangeError(`unknown encoding: ${encoding}`);
       this.#strict = (errorsArg ?? 'strict') === 'strict';
@@ -151,6 +157,7 @@ class SocketFile {
 
   read(n = -1) {
     this.#check('r');
+    n = sizeArg(n, 'read() argument');
     if (this.#binary) return this.#readBytes(n);
     if (n === null || n < 0) {
       while (this.#decodeMore());
@@ -163,14 +170,15 @@ class SocketFile {
   readinto(b) {
     this.#check('r');
     if (!this.#binary) throw new TypeError('readinto() needs a binary file');
-    const data = this.#readBytes(b.byteLength);
-    new Uint8Array(b.buffer, b.byteOffset, b.byteLength).set(data);
+    const view = writableArg(b, 'readinto() argument');
+    const data = this.#readBytes(view.length);
+    view.set(data.subarray(0, view.length));
     return data.length;
   }
 
   readline(limit = -1) {
     this.#check('r');
-    if (limit === null) limit = -1;
+    limit = sizeArg(limit, 'readline() argument');
     if (this.#binary) return this.#readBytesLine(limit);
     const ends = this.#newline === '' ? /\r\n|\r|\n/ : this.#newline === null ? /\n/
       : new RegExp(this.#newline.replace('\r', '\\r').replace('\n', '\\n'));
@@ -190,6 +198,7 @@ class SocketFile {
   }
 
   readlines(hint = -1) {
+    hint = sizeArg(hint, 'readlines() argument');
     const lines = [];
     let total = 0;
     for (;;) {
@@ -214,10 +223,9 @@ class SocketFile {
     this.#check('w');
     let bytes;
     if (this.#binary) {
-      if (!ArrayBuffer.isView(data) && !(data instanceof ArrayBuffer))
-        throw new TypeError(`a bytes-like object is required, not '${typeof data}'`);
-      bytes = Buffer.from(ArrayBuffer.isView(data) ? data.buffer : data,
-        ArrayBuffer.isView(data) ? data.byteOffset : 0, data.byteLength);
+      const view = asBytes(data, 'write() argument');
+      if (!view) throw new TypeError(`a bytes-like object is required, not '${typeof data}'`);
+      bytes = Buffer.from(view.buffer, view.byteOffset, view.length);
     } else {
       if (typeof data !== 'string') throw new TypeError(`write() argument must be str, not ${typeof data}`);
       let s = data;
@@ -235,7 +243,7 @@ class SocketFile {
   }
 
   writelines(lines) {
-    for (const l of lines) this.write(l);
+    for (const l of iterableOf(lines, 'writelines() argument')) this.write(l);
   }
 
   flush() {

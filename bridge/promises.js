@@ -12,7 +12,8 @@ const { inspect } = require('node:util');
 const C = require('./constants');
 const errors = require('./errors');
 const core = require('./core');
-const { asBytes } = require('./wire');
+const { asBytes, tail } = require('./wire');
+const { maxfdsLength, serverOptions, socketArg, signalOf } = require('./checks');
 const sync = require('./socket');
 
 const { ex, addon, fns, methods, wouldBlock, nameService, mem } = core;
@@ -31,7 +32,7 @@ const NS_KIND = { getaddrinfo: 0, getnameinfo: 1, gethostbyname: 2, gethostbyadd
 
 // Rejects (throws) at once when options carry an already aborted signal.
 function checkSignal(options) {
-  const signal = options && options.signal;
+  const signal = signalOf(options);
   if (signal && signal.aborted) throw abortError(signal);
 }
 
@@ -292,7 +293,12 @@ class AsyncSocket {
 
   // Runs fn now if nothing is queued before it (and not waitFirst), else when the fd is ready.
   #op(writing, fn, options, waitFirst = false) {
-    const signal = options && options.signal;
+    let signal;
+    try {
+      signal = signalOf(options);
+    } catch (e) {
+      return Promise.reject(e);
+    }
     if (signal && signal.aborted) return Promise.reject(abortError(signal));
     if (this.#closed) return Promise.reject(errors.fromErrno(C.EBADF, writing ? 'send' : 'recv'));
     const queue = writing ? this.#writers : this.#readers;
@@ -336,7 +342,8 @@ class AsyncSocket {
           remove();
           w.finish();
           reject(new errors.timeout());
-        }, Math.ceil(timeout * 1000));
+        // setTimeout takes at most 2^31-1 ms (about 24.8 days); past it Node fires at once.
+        }, Math.min(Math.ceil(timeout * 1000), 0x7fffffff));
         if (!this.#ref) w.timer.unref();
       }
       if (signal) {
@@ -370,7 +377,7 @@ class AsyncSocket {
   async connect(address, options) {
     checkSignal(options);
     const r = await withLookups(() => attempt(() => methods.connect(this.#sockId(), [address])),
-      options && options.signal);
+      signalOf(options));
     if (r === WOULD) {
       // A non-blocking socket reports the connect in progress, as Python's does.
       if (this.#sock.gettimeout() === 0) throw errors.fromErrno(EINPROGRESS, 'connect');
@@ -427,11 +434,16 @@ class AsyncSocket {
   sendall(data, flags, options) {
     if (!ArrayBuffer.isView(data) && !(data instanceof ArrayBuffer))
       return Promise.reject(new TypeError('sendall() argument 1 must be a bytes-like object'));
-    const b = asBytes(data);
+    let b;
+    try {
+      b = asBytes(data, 'sendall() argument 1');
+    } catch (e) {
+      return Promise.reject(e);
+    }
     let off = 0;
     return this.#op(true, () => {
       do {
-        off += this.#sock.send(b.subarray(off), flags);
+        off += this.#sock.send(tail(b, off, 'sendall() argument 1'), flags);
       } while (off < b.length);
       return null;
     }, options);
@@ -444,7 +456,7 @@ class AsyncSocket {
     const options = withFlags ? rest[2] : rest[1];
     checkSignal(options);
     const r = await withLookups(() => attempt(() => this.#sock.sendto(...args)),
-      options && options.signal);
+      signalOf(options));
     if (r !== WOULD) return r;
     return this.#op(true, () => this.#sock.sendto(...args), options);
   }
@@ -453,7 +465,7 @@ class AsyncSocket {
     checkSignal(options);
     const args = [buffers, ancdata, flags, address];
     const r = await withLookups(() => attempt(() => this.#sock.sendmsg(...args)),
-      options && options.signal);
+      signalOf(options));
     if (r !== WOULD) return r;
     return this.#op(true, () => this.#sock.sendmsg(...args), options);
   }
@@ -468,9 +480,11 @@ class AsyncSocket {
     let sent = 0;
     return this.#op(true, () => {
       for (;;) {
-        const want = count === null || count === undefined ? null : count - sent;
-        if (want !== null && want <= 0) return sent;
-        const n = this.#sock.sendfile(file, offset + sent, want);
+        // The first send passes the caller's values for the core to check; the ones after
+        // it continue from there (Number(): a BigInt the core took).
+        const want = count === null || count === undefined ? null : sent ? Number(count) - sent : count;
+        if ((typeof want === 'number' || typeof want === 'bigint') && want <= 0) return sent;
+        const n = this.#sock.sendfile(file, sent ? Number(offset) + sent : offset, want);
         if (n === 0) return sent;
         sent += n;
       }
@@ -495,6 +509,9 @@ class AsyncSocket {
 
   /** A stream.Duplex over this socket: reads until EOF, writes with sendall. */
   toStream(options = {}) {
+    if (options === null || typeof options !== 'object' || Array.isArray(options) || ArrayBuffer.isView(options))
+      throw new TypeError('toStream() options must be an object');
+    signalOf(options);
     const sock = this;
     return new Duplex({
       ...options,
@@ -567,7 +584,8 @@ async function create_connection(address, timeout = sync.DEFAULT, source_address
   throw new AggregateError(failures, 'create_connection failed');
 }
 
-async function create_server(address, options = {}) {
+async function create_server(address, options) {
+  options = serverOptions(options);
   if (Array.isArray(address) && typeof address[0] === 'string' && address[0] !== '') {
     // Resolve off the main thread first; the bind below then sees a numeric address.
     const family = options.family === undefined ? C.AF_INET : options.family;
@@ -579,11 +597,12 @@ async function create_server(address, options = {}) {
 }
 
 async function send_fds(sock, buffers, fds, flags = 0, address = null) {
-  return sock.sendmsg(buffers, sync.fdsMessage(fds), flags, address);
+  return socketArg(sock, 'sendmsg', 'send_fds() argument 1').sendmsg(buffers, sync.fdsMessage(fds), flags, address);
 }
 
 async function recv_fds(sock, bufsize, maxfds, flags = 0) {
-  return sync.fdsReceived(await sock.recvmsg(bufsize, fns.CMSG_LEN(maxfds * 4), flags));
+  socketArg(sock, 'recvmsg', 'recv_fds() argument 1');
+  return sync.fdsReceived(await sock.recvmsg(bufsize, fns.CMSG_LEN(maxfdsLength(maxfds)), flags));
 }
 
 const base = require('./index');

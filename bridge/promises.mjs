@@ -18,3 +18,5 @@ export const {
   FileNotFoundError, InterruptedError, PermissionError, ProcessLookupError, TimeoutError,
   AddressFamily, SocketKind, MsgFlag, AddressInfo, dup, SocketIO,
 } = promises;
+// Raised when the core stopped in the middle of a call (docs/hardening.md).
+export const { InternalError } = promises;

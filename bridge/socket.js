@@ -8,7 +8,8 @@ const util = require('node:util');
 const C = require('./constants');
 const errors = require('./errors');
 const core = require('./core');
-const { asBytes } = require('./wire');
+const { asBytes, byteLength } = require('./wire');
+const { fdsMessage, maxfdsLength, serverOptions, iterableOf, listOf, socketArg } = require('./checks');
 const { ex, addon, mem, methods, fns, lastError, ioArea, copyIn, copyOut } = core;
 // Hot functions as plain bindings: loads from the wasm exports object are not cheap.
 const { ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_sendall, ws_sock_direct,
@@ -46,7 +47,7 @@ const finalizer = new FinalizationRegistry((id) => {
 });
 
 function writableBytes(v, what) {
-  const b = asBytes(v);
+  const b = asBytes(v, what);
   if (!b) throw new TypeError(`${what} must be a writable bytes-like object, not ${
     v === null ? 'null' : typeof v}`);
   return b;
@@ -209,16 +210,17 @@ class Socket {
   recvmsg(...args) { return this.#call('recvmsg', args); }
 
   recvmsg_into(buffers, ancbufsize, flags) {
-    if (buffers === null || typeof buffers !== 'object' || typeof buffers[Symbol.iterator] !== 'function')
+    if (buffers === null || typeof buffers !== 'object')
       throw new TypeError('recvmsg_into() argument 1 must be an iterable');
-    const views = [...buffers].map((b) => writableBytes(b, 'recvmsg_into() argument 1 items'));
+    const views = iterableOf(buffers, 'recvmsg_into() argument 1')
+      .map((b) => writableBytes(b, 'recvmsg_into() argument 1 item'));
     const res = this.#call('recvmsg_into', [views.map((v) => v.byteLength), ancbufsize, flags]);
     let left = res[0];
     let p = ex.ws_io_area(0);
     const m = mem();
     for (const v of views) {
       if (left <= 0) break;
-      const k = Math.min(left, v.byteLength);
+      const k = Math.min(left, byteLength(v));
       v.set(m.subarray(p, p + k));
       p += k;
       left -= k;
@@ -234,7 +236,7 @@ class Socket {
   }
 
   send(data, flags) {
-    const b = asBytes(data);
+    const b = asBytes(data, 'send() argument 1');
     if (!b || !plainFlags(flags) || b.length > 0x7fffffff) return this.#call('send', [data, flags]);
     let n;
     if (b.length >= PIN_MIN) {
@@ -250,7 +252,7 @@ class Socket {
   }
 
   sendall(data, flags) {
-    const b = asBytes(data);
+    const b = asBytes(data, 'sendall() argument 1');
     if (!b || !plainFlags(flags) || b.length > 0x7fffffff) return this.#call('sendall', [data, flags]);
     let r;
     if (b.length >= PIN_MIN) {
@@ -268,11 +270,7 @@ class Socket {
   sendto(...args) { return this.#call('sendto', args); }
 
   sendmsg(buffers, ...rest) {
-    if (buffers !== null && typeof buffers === 'object' && !Array.isArray(buffers) &&
-        typeof buffers[Symbol.iterator] === 'function') buffers = [...buffers];
-    return this.#call('sendmsg', [buffers, ...rest.map((r, i) => (i === 0 && r &&
-      typeof r === 'object' && !Array.isArray(r) && typeof r[Symbol.iterator] === 'function'
-      ? [...r] : r))]);
+    return this.#call('sendmsg', [listOf(buffers), ...rest.map((r, i) => (i === 0 ? listOf(r) : r))]);
   }
 
   // sendmsg_afalg(msg = [], op, iv = null, assoclen = null, flags = 0), or Python's
@@ -280,13 +278,16 @@ class Socket {
   sendmsg_afalg(msg, op, iv, assoclen, flags) {
     if (op !== null && typeof op === 'object' && !Array.isArray(op) && !ArrayBuffer.isView(op))
       ({ op, iv, assoclen, flags } = op);
-    if (msg !== null && typeof msg === 'object' && !Array.isArray(msg) && !ArrayBuffer.isView(msg) &&
-        typeof msg[Symbol.iterator] === 'function') msg = [...msg];
+    msg = listOf(msg);
     return this.#call('sendmsg_afalg', [msg, op, iv, assoclen, flags]);
   }
 
   sendfile(file, offset = 0, count = null) {
-    const fd = typeof file === 'number' ? file : file && typeof file.fd === 'number' ? file.fd : file;
+    let fd = file;
+    if (file !== null && typeof file === 'object') {
+      const f = file.fd; // read once: a getter may answer differently the second time
+      if (typeof f === 'number') fd = f;
+    }
     return this.#call('sendfile', [fd, offset, count]);
   }
 
@@ -366,8 +367,9 @@ function create_connection(address, timeout = DEFAULT, source_address = null, op
 }
 
 // socket.py's create_server.
-function create_server(address, { family = C.AF_INET, backlog = null, reuse_port = false,
-  dualstack_ipv6 = false } = {}) {
+function create_server(address, options) {
+  const { family = C.AF_INET, backlog = null, reuse_port = false, dualstack_ipv6 = false } =
+    serverOptions(options);
   if (dualstack_ipv6) {
     if (!fns.has_dualstack_ipv6()) throw new RangeError('dualstack_ipv6 not supported on this platform');
     if (family !== C.AF_INET6) throw new RangeError('dualstack_ipv6 requires AF_INET6 family');
@@ -399,12 +401,6 @@ function create_server(address, { family = C.AF_INET, backlog = null, reuse_port
 }
 
 // send_fds / recv_fds (socket.py): SCM_RIGHTS messages of native ints, for both faces.
-function fdsMessage(fds) {
-  const data = Buffer.alloc(4 * fds.length);
-  fds.forEach((fd, i) => data.writeInt32LE(fd, i * 4));
-  return [[C.SOL_SOCKET, C.SCM_RIGHTS, data]];
-}
-
 function fdsReceived([msg, ancdata, msgFlags, addr]) {
   const fds = [];
   for (const [level, type, data] of ancdata) {
@@ -415,11 +411,12 @@ function fdsReceived([msg, ancdata, msgFlags, addr]) {
 }
 
 function send_fds(sock, buffers, fds, flags = 0, address = null) {
-  return sock.sendmsg(buffers, fdsMessage(fds), flags, address);
+  return socketArg(sock, 'sendmsg', 'send_fds() argument 1').sendmsg(buffers, fdsMessage(fds), flags, address);
 }
 
 function recv_fds(sock, bufsize, maxfds, flags = 0) {
-  return fdsReceived(sock.recvmsg(bufsize, fns.CMSG_LEN(maxfds * 4), flags));
+  socketArg(sock, 'recvmsg', 'recv_fds() argument 1');
+  return fdsReceived(sock.recvmsg(bufsize, fns.CMSG_LEN(maxfdsLength(maxfds)), flags));
 }
 
 module.exports = {

@@ -18,23 +18,129 @@ const TWO64 = 2n ** 64n;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
 
+// Every JS value an argument holds is read exactly once, into a snapshot made of values
+// no user code can reach: primitives, plain arrays the bridge made, Uint8Arrays the bridge
+// made and Other records. Getters, Proxy traps and iterators run while the snapshot is
+// taken and never again; sizing and writing read the snapshot only, so a value that
+// answers differently on each read, or code that re-enters the core from a getter, cannot
+// make the write disagree with the area's size.
+//
+// Views are taken apart with the engine's own accessors, captured here before any user
+// code runs: an own `length` or `byteLength` property on a view, or a Proxy posing as one,
+// is never consulted.
+const uncurry = (f) => Function.prototype.call.bind(f);
+const accessor = (proto, name) => uncurry(Object.getOwnPropertyDescriptor(proto, name).get);
+const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
+const taBuffer = accessor(TypedArrayProto, 'buffer');
+const taOffset = accessor(TypedArrayProto, 'byteOffset');
+const taLength = accessor(TypedArrayProto, 'byteLength');
+const dvBuffer = accessor(DataView.prototype, 'buffer');
+const dvOffset = accessor(DataView.prototype, 'byteOffset');
+const dvLength = accessor(DataView.prototype, 'byteLength');
+const abLength = accessor(ArrayBuffer.prototype, 'byteLength');
+const sabLength = typeof SharedArrayBuffer === 'function'
+  ? accessor(SharedArrayBuffer.prototype, 'byteLength') : null;
+const { isView } = ArrayBuffer;
+const { isArray } = Array;
+const U8 = Uint8Array;
+
+// The core's limits (src/core.h: lengths are 32-bit, the wasm memory at most 2 GiB): a
+// call whose wire form would be larger is refused before the core is entered.
+const ARG_MAX = 0x7fffffff;
+// Lists the wire carries hold at most this many items (sendmsg's buffers are capped at
+// IOV_MAX far below): a longer list is refused before its items are read.
+const LIST_MAX = 1 << 24;
+const DEPTH_MAX = 32;
+
+// True when buf (an ArrayBuffer) has been detached (transferred). Node 20 has no
+// ArrayBuffer.prototype.detached; constructing a view over a detached buffer throws.
+function detached(buf) {
+  try {
+    new U8(buf, 0, 0); // eslint-disable-line no-new
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function detachedError(what) {
+  return new TypeError(`${what} is a view of a detached ArrayBuffer`);
+}
+
+function typedParts(v) {
+  try {
+    return [taBuffer(v), taOffset(v), taLength(v)];
+  } catch {
+    return null;
+  }
+}
+
+// v as a Uint8Array of the bridge's own over the same bytes, or null when v is not
+// bytes-like (ArrayBufferView, ArrayBuffer, SharedArrayBuffer). A detached buffer or a
+// view of one is a TypeError naming `what`; a view a resizable buffer no longer covers
+// has no bytes, as everywhere in JS. Runs no user code.
+function asBytes(v, what = 'argument') {
+  if (v === null || typeof v !== 'object') return null;
+  if (isView(v)) {
+    const t = typedParts(v);
+    if (t) {
+      if (t[2] === 0 && detached(t[0])) throw detachedError(what);
+      return new U8(t[0], t[1], t[2]);
+    }
+    const buf = dvBuffer(v);
+    if (detached(buf)) throw detachedError(what);
+    try {
+      return new U8(buf, dvOffset(v), dvLength(v));
+    } catch {
+      // A DataView its resizable buffer no longer covers: no bytes, as a typed array's.
+      return new U8(0);
+    }
+  }
+  let n;
+  try {
+    n = abLength(v);
+  } catch {
+    if (!sabLength) return null;
+    try {
+      return new U8(v, 0, sabLength(v));
+    } catch {
+      return null;
+    }
+  }
+  if (n === 0 && detached(v)) throw new TypeError(`${what} is a detached ArrayBuffer`);
+  return new U8(v, 0, n);
+}
+
+// The length of a view asBytes made, read with the engine's accessor (0 once its buffer
+// was detached or shrunk).
+function byteLength(b) {
+  return taLength(b);
+}
+
+// b[off..] for a view asBytes made, or TypeError when its buffer was detached since.
+function tail(b, off, what = 'argument') {
+  const [buf, start, n] = typedParts(b);
+  if (n === 0 && detached(buf)) throw detachedError(what);
+  return new U8(buf, start + Math.min(off, n), Math.max(n - off, 0));
+}
+
+// Anything the wire carries as its type name only (the core raises TypeError naming it).
+class Other {
+  constructor(name) { this.name = name; }
+}
+
 function typeName(v) {
   if (v === undefined) return 'undefined';
   if (typeof v === 'object') {
-    const ctor = v.constructor && v.constructor.name;
-    return ctor || 'object';
+    // A Proxy's traps or a getter may throw here: the name only words a TypeError.
+    try {
+      const ctor = v.constructor && v.constructor.name;
+      return typeof ctor === 'string' && ctor ? ctor : 'object';
+    } catch {
+      return 'object';
+    }
   }
   return typeof v;
-}
-
-function asBytes(v) {
-  if (v instanceof Uint8Array) return v;
-  if (ArrayBuffer.isView(v)) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
-  if (v instanceof ArrayBuffer) return new Uint8Array(v);
-  if (typeof SharedArrayBuffer === 'function' && v instanceof SharedArrayBuffer) {
-    return new Uint8Array(v);
-  }
-  return null;
 }
 
 function checkString(s) {
@@ -52,28 +158,75 @@ function utf8Length(s) {
   return n;
 }
 
-// Room the wire form of v may take (exact but for short strings: 3 bytes a code unit).
-function sizeOf(v, depth = 0) {
-  if (depth > 32) throw new RangeError('argument nested too deeply');
+function tooLarge(what, size) {
+  return new RangeError(`${what}: arguments too large (${size} bytes or more; ` +
+    `the limit is ${ARG_MAX})`);
+}
+
+// What freeze() accumulates over one call's arguments. `what` and `arg` name the argument
+// in errors (built only when one is raised).
+class State {
+  constructor(what) {
+    this.size = 5;
+    this.views = null;
+    this.fn = what;
+    this.arg = 0;
+  }
+
+  get what() { return `${this.fn} argument ${this.arg}`; }
+}
+
+/*
+ * The snapshot of one argument (see above). st.size accumulates the room its wire form
+ * takes (exact but for short strings: 3 bytes a code unit), in float64, which counts
+ * exactly far past any limit; st.views collects [view, length] of every bytes value so
+ * that a later getter detaching or resizing one is caught before the write.
+ */
+function freeze(v, depth, st) {
   switch (typeof v) {
-    case 'number': case 'bigint': return 9;
-    case 'boolean': return 2;
+    case 'number': case 'bigint': st.size += 9; return v;
+    case 'boolean': st.size += 2; return v;
     case 'string':
       checkString(v);
-      return 5 + (v.length <= 256 ? 3 * v.length : utf8Length(v));
+      st.size += 5 + (v.length <= 256 ? 3 * v.length : utf8Length(v));
+      return v;
     case 'object': {
-      if (v === null) return 1;
-      if (Array.isArray(v)) {
-        let n = 5;
-        for (const item of v) n += sizeOf(item, depth + 1);
-        return n;
+      if (v === null) { st.size += 1; return null; }
+      let list;
+      try {
+        list = isArray(v);
+      } catch {
+        throw new TypeError(`${st.what} holds a revoked Proxy`);
       }
-      const b = asBytes(v);
-      if (b) return 5 + b.byteLength;
+      if (list) {
+        if (depth >= DEPTH_MAX) throw new RangeError('argument nested too deeply');
+        // ToLength, without calling anything: a Proxy's length trap may answer anything.
+        let n = v.length;
+        if (typeof n !== 'number') throw new TypeError(`${st.what} holds a list whose length is not a number`);
+        n = n > 0 ? Math.floor(n) : 0;
+        if (!(n <= LIST_MAX)) throw new RangeError(`${st.what} holds a list of ${n} items (at most ${LIST_MAX})`);
+        st.size += 5;
+        const out = new Array(n);
+        for (let i = 0; i < n; i++) {
+          out[i] = freeze(v[i], depth + 1, st);
+          if (st.size > ARG_MAX) throw tooLarge(st.what, st.size);
+        }
+        return out;
+      }
+      const b = asBytes(v, st.what);
+      if (b) {
+        const n = b.length;
+        st.size += 5 + n;
+        if (st.views === null) st.views = [];
+        st.views.push(b, n);
+        return b;
+      }
       break;
     }
   }
-  return 5 + utf8Length(typeName(v));
+  const name = typeName(v);
+  st.size += 5 + utf8Length(name);
+  return new Other(name);
 }
 
 // Marshalling over one instance of the core:
@@ -115,7 +268,7 @@ function createWire({ exports: ex, memory, bytes, views = () => {} }) {
     return n;
   }
 
-  // Writes v at `at`; returns the next offset. The area was sized by sizeOf.
+  // Writes the snapshot v at `at`; returns the next offset. The area was sized by freeze.
   function write(v, at) {
     switch (typeof v) {
       case 'number':
@@ -149,31 +302,29 @@ function createWire({ exports: ex, memory, bytes, views = () => {} }) {
         dv.setUint32(at + 1, written, true);
         return at + 5 + written;
       }
-      case 'object': {
-        if (v === null) { u8[at] = T.NONE; return at + 1; }
-        if (Array.isArray(v)) {
-          u8[at] = T.LIST;
-          dv.setUint32(at + 1, v.length, true);
-          at += 5;
-          for (const item of v) at = write(item, at);
-          return at;
-        }
-        const b = asBytes(v);
-        if (b) {
-          const n = b.byteLength;
-          u8[at] = T.BYTES;
-          dv.setUint32(at + 1, n, true);
-          if (n <= 64) for (let i = 0; i < n; i++) u8[at + 5 + i] = b[i];
-          else u8.set(b, at + 5);
-          return at + 5 + n;
-        }
-      }
     }
-    const name = encoder.encode(typeName(v));
-    u8[at] = T.OTHER;
-    dv.setUint32(at + 1, name.length, true);
-    u8.set(name, at + 5);
-    return at + 5 + name.length;
+    if (v === null) { u8[at] = T.NONE; return at + 1; }
+    if (v instanceof Other) {
+      const name = encoder.encode(v.name);
+      u8[at] = T.OTHER;
+      dv.setUint32(at + 1, name.length, true);
+      u8.set(name, at + 5);
+      return at + 5 + name.length;
+    }
+    if (isArray(v)) {
+      const n = v.length;
+      u8[at] = T.LIST;
+      dv.setUint32(at + 1, n, true);
+      at += 5;
+      for (let i = 0; i < n; i++) at = write(v[i], at);
+      return at;
+    }
+    const n = v.length;
+    u8[at] = T.BYTES;
+    dv.setUint32(at + 1, n, true);
+    if (n <= 64) for (let i = 0; i < n; i++) u8[at + 5 + i] = v[i];
+    else u8.set(v, at + 5);
+    return at + 5 + n;
   }
 
   // UTF-8 at u8[start..end): ASCII by hand, which short strings (addresses) mostly are.
@@ -254,19 +405,37 @@ function createWire({ exports: ex, memory, bytes, views = () => {} }) {
     }
   }
 
-  // Writes args as one wire list into the core's argument area; returns its length.
-  function writeArgs(args) {
+  /*
+   * Writes args as one wire list into the core's argument area; returns its length.
+   * `what` names the call in errors. Every argument is snapshotted (freeze) before the
+   * area is asked for: user code runs only then, so nothing can run, re-enter the core or
+   * change a value between sizing and writing.
+   */
+  function writeArgs(args, what = 'call') {
     let n = args.length;
     while (n > 0 && args[n - 1] === undefined) n--;
-    let size = 5;
-    for (let i = 0; i < n; i++) size += sizeOf(args[i]);
-    const at = ex.ws_arg_area(size);
-    if (at === 0) throw new RangeError('arguments too large');
+    const st = new State(what);
+    const frozen = new Array(n);
+    for (let i = 0; i < n; i++) {
+      st.arg = i + 1;
+      frozen[i] = freeze(args[i], 0, st);
+      if (st.size > ARG_MAX) throw tooLarge(what, st.size);
+    }
+    // A getter of a later argument may have detached or shrunk an earlier one's buffer.
+    const { views } = st;
+    if (views !== null) {
+      for (let i = 0; i < views.length; i += 2) {
+        if (byteLength(views[i]) !== views[i + 1])
+          throw new TypeError(`${what}: a buffer argument was detached or resized while the arguments were read`);
+      }
+    }
+    const at = ex.ws_arg_area(st.size);
+    if (at === 0) throw new RangeError(`${what}: arguments too large (${st.size} bytes)`);
     mem();
     u8[at] = T.LIST;
     dv.setUint32(at + 1, n, true);
     let p = at + 5;
-    for (let i = 0; i < n; i++) p = write(args[i], p);
+    for (let i = 0; i < n; i++) p = write(frozen[i], p);
     return p - at;
   }
 
@@ -283,7 +452,7 @@ function createWire({ exports: ex, memory, bytes, views = () => {} }) {
     const id = i;
     fns[name] = {
       [name](...args) {
-        return result(ex.ws_call(id, writeArgs(args)));
+        return result(ex.ws_call(id, writeArgs(args, `${name}()`)));
       },
     }[name];
   }
@@ -291,4 +460,4 @@ function createWire({ exports: ex, memory, bytes, views = () => {} }) {
   return { T, mem, read, writeArgs, result, lastError, cString, fns };
 }
 
-module.exports = { createWire, asBytes, T };
+module.exports = { createWire, asBytes, byteLength, tail, T, ARG_MAX };
