@@ -108,7 +108,7 @@ function selectFace(): void {
   for (const [fd, mask] of events) console.log(fd.toFixed(), mask & POLLIN);
   p.unregister(a);
   using ep = new select.epoll();
-  ep.register(b, EPOLLIN | EPOLLET);
+  ep.register(b, (EPOLLIN | EPOLLET) >>> 0);
   const ready: [fd: number, events: number][] = ep.poll(null, 8);
   const again = select.epoll.fromfd(ep.fileno());
   const closed: boolean = again.closed;
