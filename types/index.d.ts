@@ -12,6 +12,7 @@ import type { AsyncSocket } from './promises';
 export * from './constants';
 export * from './errors';
 export * from './addresses';
+export * from './enums';
 
 // ---- Byte order, addresses and ancillary data sizes ------------------------------------
 
@@ -68,6 +69,8 @@ export declare function has_dualstack_ipv6(): boolean;
 export declare const has_ipv6: boolean;
 /** close(2) of a file descriptor. */
 export declare function close(fd: number): void;
+/** A new, non-inheritable fd of the same open file (dup(2)); OSError EBADF for a bad fd. */
+export declare function dup(fd: number): number;
 
 // ---- Sockets -------------------------------------------------------------------------
 
@@ -111,6 +114,43 @@ export interface SocketFile<T extends string | Buffer> extends Iterable<T> {
   close(): void;
 }
 
+/** SocketIO's modes; a 'b' is implied (the object is binary whatever the mode says). */
+export type SocketIOMode = 'r' | 'w' | 'rw' | 'rb' | 'wb' | 'rwb';
+
+/**
+ * Python's socket.SocketIO: the raw, unbuffered I/O object under makefile(). It holds a
+ * reference on the socket (which closes when both are closed). On a non-blocking socket,
+ * a read or write that would block gives null.
+ */
+export declare class SocketIO implements Iterable<Buffer>, Disposable {
+  /** sock: either face's socket; RangeError for another mode, TypeError for another object. */
+  constructor(sock: Socket | AsyncSocket, mode: SocketIOMode);
+  /** The mode with its 'b'. */
+  readonly mode: 'rb' | 'wb' | 'rwb';
+  readonly closed: boolean;
+  /** The socket's fd, -1 once closed. */
+  readonly name: number;
+  /** Bytes received into b: 0 at EOF, null when nothing is there without blocking. */
+  readinto(b: ArrayBufferView): number | null;
+  /** Up to size bytes (all until EOF when size is negative or null); null if it would block. */
+  read(size?: number | null): Buffer | null;
+  readall(): Buffer | null;
+  /** Up to and with the next newline, a byte at a time (at most size bytes). */
+  readline(size?: number | null): Buffer;
+  readlines(hint?: number | null): Buffer[];
+  /** Bytes the kernel took of b, or null when it would block. */
+  write(b: BytesLike): number | null;
+  writelines(lines: Iterable<BytesLike>): void;
+  readable(): boolean;
+  writable(): boolean;
+  seekable(): false;
+  fileno(): number;
+  flush(): void;
+  close(): void;
+  [Symbol.iterator](): Iterator<Buffer>;
+  [Symbol.dispose](): void;
+}
+
 /**
  * Python's socket object. `F` is the address family when known from a constant
  * (socket(AF_INET6) is a Socket<10>), which types the addresses it takes and returns;
@@ -123,6 +163,8 @@ export declare class Socket<F extends number = any> implements Disposable {
   readonly proto: number;
   /** The promise face of this socket (wasock/promises), made on first use. */
   readonly promises: AsyncSocket<F>;
+  /** Python's sock.timeout: gettimeout(), read-only. */
+  readonly timeout: number | null;
 
   accept(): [conn: Socket<F>, address: AddressFor<F, Buffer>];
   bind(address: AddressInFor<F>): void;

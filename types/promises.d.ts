@@ -31,6 +31,8 @@ export declare class AsyncSocket<F extends number = any> implements Disposable, 
   readonly family: F;
   readonly type: number;
   readonly proto: number;
+  /** Python's sock.timeout: gettimeout(), read-only. */
+  readonly timeout: number | null;
 
   accept(options?: OperationOptions): Promise<[conn: AsyncSocket<F>, address: AddressFor<F, Buffer>]>;
   /** Resolves host names on the thread pool. */

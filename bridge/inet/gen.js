@@ -12,6 +12,11 @@
 //
 //   types/constants.d.ts       the same values as TypeScript literal types, for the
 //                              declarations of all three entry points
+//   types/select_constants.d.ts  bridge/select_constants.js's POLL*/EPOLL* values as
+//                              literal types (wasock/select and its promise face)
+//   types/enum_members.d.ts    the members of bridge/enums.js's AddressFamily, SocketKind,
+//                              MsgFlag and AddressInfo with their values (types/enums.d.ts
+//                              gives them their shape)
 //
 //   node bridge/inet/gen.js           write them
 //   node bridge/inet/gen.js --check   exit 1, naming them, if the committed ones differ
@@ -33,6 +38,8 @@ const BANNER = (from) => [
 // Module id (path from the root) -> variable name in the bundle; constants come from
 // constants.mjs. Listed in dependency order.
 const CONSTANTS = 'bridge/constants.js';
+const SELECT_CONSTANTS = 'bridge/select_constants.js';
+const ENUMS = 'bridge/enums.js';
 const BUNDLED = [
   ['bridge/errno.js', '$errno'],
   ['bridge/errors.js', '$errors'],
@@ -105,6 +112,24 @@ function generate() {
     '',
   ].join('\n');
 
+  const select = require(path.join(ROOT, SELECT_CONSTANTS));
+  const selectDts = [
+    BANNER(SELECT_CONSTANTS),
+    '// Each poll/epoll constant with its value on this platform as a literal type.',
+    ...Object.keys(select).map((n) => `export declare const ${n}: ${JSON.stringify(select[n])};`),
+    '',
+  ].join('\n');
+
+  // An enum's members are its enumerable properties (aliases included), numbers all.
+  const enums = require(path.join(ROOT, ENUMS));
+  const enumsDts = [BANNER(ENUMS)];
+  for (const [name, E] of Object.entries(enums)) {
+    enumsDts.push(`/** The members of ${name}, by name, with their values on this platform. */`,
+      `export interface ${name}Members {`,
+      ...Object.keys(E).map((n) => `  readonly ${n}: ${JSON.stringify(E[n])};`),
+      '}', '');
+  }
+
   const known = { [CONSTANTS]: '$constants' };
   const parts = [
     BANNER(BUNDLED.map(([id]) => id).join(', ')),
@@ -125,6 +150,8 @@ function generate() {
     'bridge/inet/constants.mjs': constantsMjs,
     'bridge/inet/bundle.mjs': parts.join('\n'),
     'types/constants.d.ts': constantsDts,
+    'types/select_constants.d.ts': selectDts,
+    'types/enum_members.d.ts': enumsDts.join('\n'),
   };
 }
 

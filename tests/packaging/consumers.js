@@ -11,7 +11,8 @@
 //   runBundle(bundle, calls)         that page in headless Chromium, running codec calls
 //   treeShaking(appDir)              what a page importing one function carries
 //   typeCheck(appDir)                tsc --strict over programs using the declarations
-//   declarationCoverage(appDir, names)  every run-time name (runtimeNames(dir)) declared
+//   declarationCoverage(appDir, names)  every run-time name (runtimeNames(dir)) declared,
+//                                    select and selectors objects' members too
 //   loadPage(dir, module, logs)      a built page in Chromium, until it logs `logs` lines
 'use strict';
 
@@ -315,16 +316,70 @@ function tsc(work, file, { node: withNode = true } = {}) {
   return { status: r.status, diagnostics: output.split('\n').filter((l) => /error TS\d+/.test(l)), output };
 }
 
+// The entry points of select and selectors, with the name each has in coverage.mts.
+const SELECT_ENTRIES = {
+  'wasock/select': 'sl', 'wasock/select/promises': 'slp', 'wasock/selectors': 'sr',
+  'wasock/selectors/promises': 'srp',
+};
+// Public-looking members that are hooks between the bridge's modules, not API: a wait's
+// checked arguments (poll and epoll objects' prepare) and close()'s hook for the pending
+// waits of a promise-face epoll (release).
+const INTERNAL_MEMBERS = ['prepare', 'release'];
+
 // What the entry points give at run time, loaded from dir (a checkout, or an app with
-// the package installed): { 'wasock': names, ..., 'Socket': methods, 'AsyncSocket': ... }.
+// the package installed): { 'wasock': names, ..., 'Socket': methods, 'AsyncSocket': ...,
+// statics: { entry: { export: its own properties } } for the enums and the select and
+// selectors callables, members: { entry: { type: public members of an instance } } for
+// enum members, SocketIO and the objects select and selectors make (names starting with
+// _ are Python's private ones).
 function runtimeNames(dir) {
   const out = node(dir, ['-e', `
     const methods = (C) => Object.getOwnPropertyNames(C.prototype).filter((n) => n !== 'constructor');
+    const internal = ${JSON.stringify(INTERNAL_MEMBERS)};
+    const members = (o) => {
+      const names = new Set();
+      for (let p = o; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+        for (const n of Object.getOwnPropertyNames(p)) {
+          if (n !== 'constructor' && !n.startsWith('_') && !internal.includes(n)) names.add(n);
+        }
+      }
+      return [...names];
+    };
+    const statics = (mod, list) => Object.fromEntries(list.map((n) => [n,
+      Object.getOwnPropertyNames(mod[n]).filter((k) => !['length', 'name', 'prototype'].includes(k))]));
     const m = require('wasock'), p = require('wasock/promises'), i = require('wasock/inet');
-    console.log(JSON.stringify({
+    const names = {
       wasock: Object.keys(m), 'wasock/promises': Object.keys(p), 'wasock/inet': Object.keys(i),
       Socket: methods(m.Socket), AsyncSocket: methods(p.AsyncSocket), can: Object.keys(m.can),
-    }));`]);
+      statics: { wasock: statics(m, ['AddressFamily', 'SocketKind', 'MsgFlag', 'AddressInfo']) },
+      members: {},
+    };
+    const [x, y] = m.socketpair();
+    const io = new m.SocketIO(x, 'rw');
+    names.members.wasock = {
+      AddressFamily: members(m.AddressFamily(m.AF_INET)), SocketKind: members(m.SocketKind(m.SOCK_STREAM)),
+      MsgFlag: members(m.MsgFlag(3)), AddressInfo: members(m.AddressInfo(0)), SocketIO: members(io),
+    };
+    for (const o of [io, x, y]) o.close();
+    for (const entry of ${JSON.stringify(Object.keys(SELECT_ENTRIES))}) {
+      const mod = require(entry);
+      names[entry] = Object.keys(mod);
+      const made = {};
+      if (mod.epoll) {
+        names.statics[entry] = statics(mod, ['poll', 'epoll']);
+        made.poll = mod.poll();
+        made.epoll = mod.epoll();
+      } else {
+        names.statics[entry] = statics(mod, ['SelectSelector', 'PollSelector', 'EpollSelector', 'DefaultSelector']);
+        for (const n of ['SelectSelector', 'PollSelector', 'EpollSelector', 'DefaultSelector']) made[n] = mod[n]();
+        made.SelectorKey = new mod.SelectorKey(0, 0, mod.EVENT_READ, null);
+        made.SelectorMapping = made.SelectSelector.get_map();
+        made.KeyError = new mod.KeyError('x');
+      }
+      names.members[entry] = Object.fromEntries(Object.entries(made).map(([n, o]) => [n, members(o)]));
+      for (const o of Object.values(made)) if (typeof o.close === 'function') o.close();
+    }
+    console.log(JSON.stringify(names));`]);
   return JSON.parse(out);
 }
 
@@ -335,6 +390,8 @@ function declarationCoverage(appDir, names) {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
   fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify({ type: 'module' }));
+  const alias = { wasock: 'm', ...SELECT_ENTRIES };
+  const declared = [];
   const refs = [
     ...names.wasock.map((n) => `m.${n}`),
     ...names['wasock/promises'].map((n) => `p.${n}`),
@@ -342,13 +399,26 @@ function declarationCoverage(appDir, names) {
     ...names.Socket.map((n) => `s.${n}`),
     ...names.AsyncSocket.map((n) => `a.${n}`),
     ...names.can.map((n) => `m.can.${n}`),
+    ...Object.entries(SELECT_ENTRIES).flatMap(([entry, a]) => names[entry].map((n) => `${a}.${n}`)),
   ];
+  for (const [entry, byExport] of Object.entries(names.statics)) {
+    for (const [n, list] of Object.entries(byExport)) refs.push(...list.map((k) => `${alias[entry]}.${n}.${k}`));
+  }
+  for (const [entry, byType] of Object.entries(names.members)) {
+    for (const [type, list] of Object.entries(byType)) {
+      const v = `${alias[entry]}_${type}`;
+      declared.push(`declare const ${v}: ${alias[entry]}.${type};`);
+      refs.push(...list.map((k) => `${v}.${k}`));
+    }
+  }
   fs.writeFileSync(path.join(work, 'coverage.mts'), [
     "import * as m from 'wasock';",
     "import * as p from 'wasock/promises';",
     "import * as i from 'wasock/inet';",
+    ...Object.entries(SELECT_ENTRIES).map(([entry, a]) => `import * as ${a} from '${entry}';`),
     'declare const s: m.Socket;',
     'declare const a: p.AsyncSocket;',
+    ...declared,
     `export const all = [\n  ${refs.join(',\n  ')},\n];`,
     '',
   ].join('\n'));

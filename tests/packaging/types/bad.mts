@@ -17,3 +17,5 @@ const x: 3 = socket.AF_INET;                        // line 16: AF_INET is 2
 console.log(n, b, x);
 import inetDefault from 'wasock/inet';              // line 18: ESM wasock/inet has no default export
 console.log(inetDefault);
+import * as selectors from 'wasock/selectors';
+selectors.DefaultSelector().register(s, 'read');    // line 21: events are EVENT_* bits

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
-// The three entry points through require() (CommonJS), as the declarations describe
+// The entry points through require() (CommonJS), as the declarations describe
 // them: must compile with tsc --strict. Never run.
 import socket = require('wasock');
 import aio = require('wasock/promises');
 import inet = require('wasock/inet');
+import select = require('wasock/select');
+import selectors = require('wasock/selectors');
 
 const [a, b] = socket.socketpair();
 a.sendall(Buffer.from('ping'));
@@ -15,4 +17,7 @@ async function main(): Promise<number> {
   await x.sendall(got);
   return (await y.recv(4)).length;
 }
-console.log(packed, ready, main, a.family === socket.AF_UNIX);
+const [readable] = select.select([a], [], [], 0);
+const sel = selectors.DefaultSelector();
+sel.register(b, selectors.EVENT_READ);
+console.log(packed, ready, main, a.family === socket.AF_UNIX, readable, sel.select(0).length);

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
-// A program using all three entry points as the declarations describe them: it must
-// compile with tsc --strict (tests/packaging/consumers.js typeCheck). Never run.
+// A program using the entry points as the declarations describe them: it must compile
+// with tsc --strict (tests/packaging/consumers.js typeCheck). Never run.
 import socket, { AF_INET6, SOCK_DGRAM, SOL_SOCKET, SO_REUSEADDR, AF_UNIX, OSError, timeout,
   gaierror, ConnectionRefusedError, type IPv4Address, type Socket } from 'wasock';
 import * as aio from 'wasock/promises';
+import select, { POLLIN, EPOLLIN, EPOLLET, type PollEvent } from 'wasock/select';
+import * as aselect from 'wasock/select/promises';
+import * as selectors from 'wasock/selectors';
+import { DefaultSelector, EVENT_READ, EVENT_WRITE, type SelectorKey } from 'wasock/selectors/promises';
 import { init, inet_pton, inet_ntop, ip_network_contains, ip_address_info, AF_INET,
   encode_sockaddr, decode_sockaddr, OSError as InetOSError } from 'wasock/inet';
 
@@ -94,5 +98,83 @@ async function inetFace(): Promise<void> {
   console.log(back, inside, mapped, family, address);
 }
 
+function selectFace(): void {
+  const [a, b] = socket.socketpair();
+  const [r, w, x]: [Socket<1>[], number[], never[]] = select.select([a], [b.fileno()], [], 0.5);
+  const p = select.poll();
+  p.register(a, POLLIN | select.POLLPRI);
+  p.modify(a.fileno(), POLLIN);
+  const events: PollEvent[] = p.poll(100);
+  for (const [fd, mask] of events) console.log(fd.toFixed(), mask & POLLIN);
+  p.unregister(a);
+  using ep = new select.epoll();
+  ep.register(b, (EPOLLIN | EPOLLET) >>> 0);
+  const ready: [fd: number, events: number][] = ep.poll(null, 8);
+  const again = select.epoll.fromfd(ep.fileno());
+  const closed: boolean = again.closed;
+  const bit: 1 = select.EPOLLIN;
+  try {
+    p.unregister(99);
+  } catch (e) {
+    if (e instanceof select.KeyError) console.log(e.name);
+    else if (e instanceof select.error) console.log(e.errno);
+  }
+
+  const sel = selectors.DefaultSelector<Socket<1>, (s: Socket<1>) => void>();
+  const key: selectors.SelectorKey<Socket<1>, (s: Socket<1>) => void> =
+    sel.register(a, selectors.EVENT_READ | selectors.EVENT_WRITE, (s) => s.recv(1));
+  const [fileobj, fd] = key;
+  for (const [k, mask] of sel.select(0)) if (mask & selectors.EVENT_READ) k.data(k.fileobj);
+  sel.modify(a, selectors.EVENT_WRITE, () => {});
+  const map = sel.get_map();
+  if (map) for (const registered of map) console.log(registered.toFixed(), map.get(registered).events);
+  sel.unregister(a);
+  sel.close();
+  const plain = new selectors.SelectSelector();
+  plain.register(b.fileno(), selectors.EVENT_WRITE);
+  const fds: number[] = plain.select(null).map(([k]) => k.fd);
+  console.log(r, w, x, ready, closed, bit, fileobj, fd, fds, selectors.PollSelector().get_map()?.size);
+}
+
+async function selectPromises(): Promise<void> {
+  const [a, b] = aio.socketpair();
+  const ac = new AbortController();
+  const [r]: [aio.AsyncSocket<1>[], never[], never[]] = await aselect.select([a], [], [], null, { signal: ac.signal });
+  const ep = aselect.epoll();
+  ep.register(b, aselect.EPOLLIN);
+  const events: aselect.PollEvent[] = await ep.poll(1, -1, { signal: ac.signal });
+  ep.close();
+  const p = aselect.poll();
+  p.register(a);
+  const pe = await p.poll(null, { signal: ac.signal });
+  const sel = DefaultSelector<aio.AsyncSocket<1>>();
+  sel.register(a, EVENT_READ, 'a');
+  sel.register(b, EVENT_WRITE);
+  const ready: [SelectorKey<aio.AsyncSocket<1>>, number][] = await sel.select(0.1);
+  for (const [key, mask] of ready) await key.fileobj.recv(mask);
+  sel.close();
+  console.log(r, events, pe);
+}
+
+function enums(): void {
+  const s = socket.socket();
+  const fam: socket.AddressFamily = socket.AddressFamily(s.family);
+  const name: keyof socket.AddressFamilyMembers = fam.name;
+  const inet: 2 = socket.AddressFamily.AF_INET;
+  const kind = socket.SocketKind(socket.SocketKind.SOCK_DGRAM);
+  const flags: string | null = socket.MsgFlag(socket.MsgFlag.MSG_OOB | socket.MsgFlag.MSG_PEEK).name;
+  const ai: number = aio.AddressInfo(socket.AI_PASSIVE).value;
+  for (const member of socket.AddressFamily) console.log(member.name, +member);
+  const same: boolean = fam === socket.AddressFamily(fam) && fam instanceof socket.AddressFamily;
+  const t: number | null = s.timeout;
+  const fd: number = socket.dup(s.fileno());
+  using io = new socket.SocketIO(s, 'rw');
+  const got: Buffer | null = io.read(10);
+  const sent: number | null = io.write(Buffer.from('x'));
+  const mode: 'rb' | 'wb' | 'rwb' = io.mode;
+  console.log(name, inet, kind.value, flags, ai, same, t, fd, got, sent, mode,
+    Object.keys(socket.MsgFlag.__members__), aio.socket().timeout);
+}
+
 console.log(af, peer, data, n, t, opt, raw, h6, flowinfo, scope_id, dgram, fromPort, name, line,
-  text, msg, fds, frame, promiseFace, inetFace);
+  text, msg, fds, frame, promiseFace, inetFace, selectFace, selectPromises, enums);
