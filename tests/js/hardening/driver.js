@@ -278,13 +278,15 @@ const MODULE_BASE = {
   create_connection: [['127.0.0.1', 0], 0.2],
   create_server: [['127.0.0.1', 0], {}],
   send_fds: ['SOCK', [Buffer.from('x')], [scratchFd]], recv_fds: ['SOCK', 10, 1],
-  fromErrno: [9, 'x'],
+  fromErrno: [9, 'x'], dup: [scratchFd],
+  AddressFamily: [A.AF_INET], SocketKind: [A.SOCK_STREAM], MsgFlag: [A.MSG_PEEK],
+  AddressInfo: [A.AI_PASSIVE],
   'can.pack_frame': [1, Buffer.from('ab')], 'can.unpack_frame': [Buffer.alloc(16)],
   'can.pack_fd_frame': [1, Buffer.from('ab')], 'can.unpack_fd_frame': [Buffer.alloc(72)],
   'can.pack_bcm': [1, 0, 0, [0, 0], [0, 0], 1, []], 'can.unpack_bcm': [Buffer.alloc(56)],
 };
 // Which argument positions hold an fd (FD_SAFE values only).
-const FD_POS = { close: [0], fromfd: [0], socket: [3], sendfile: [0], send_fds: [2] };
+const FD_POS = { close: [0], fromfd: [0], socket: [3], sendfile: [0], send_fds: [2], dup: [0] };
 
 const METHOD_BASE = {
   accept: [], bind: [['127.0.0.1', 0]], connect: [['127.0.0.1', tcpPort]],
@@ -408,7 +410,7 @@ async function call(face, kind, name, self, fn, args) {
       r.destroy();
     }
     track(r);
-    if (name === 'detach' && typeof r === 'number' && r >= 0) ownedFds.add(r);
+    if ((name === 'detach' || name === 'dup') && typeof r === 'number' && r >= 0) ownedFds.add(r);
     if (name === 'recv_fds' && Array.isArray(r)) for (const fd of r[1] || []) ownedFds.add(fd);
   } catch (e) {
     judge(what, e);
