@@ -67,11 +67,26 @@ function asFd(obj) {
   return fd;
 }
 
-function unsigned(v, max, what) {
+function integer(v, what) {
   if (typeof v !== 'number' || !Number.isInteger(v))
     throw new TypeError(`${what} must be an integer, not ${v === null ? 'null' : typeof v}`);
-  if (v < 0) throw new RangeError(`${what}: can't convert negative int to unsigned`);
-  if (v > max) throw new RangeError(`${what}: Python int too large for C unsigned ${max === 0xffff ? 'short' : 'int'}`);
+  return v;
+}
+
+// An epoll event mask: CPython reads it as a C unsigned int without an overflow check
+// (the value modulo 2**32), which is what >>> 0 does; so EPOLLIN | EPOLLET, negative in
+// JavaScript, is the mask it stands for.
+function epollMask(v) {
+  return integer(v, 'eventmask') >>> 0;
+}
+
+// A poll event mask: an unsigned short. A negative int32 stands for its unsigned value
+// (as in epollMask), which is then too large, as CPython finds the same bits too large.
+function pollMask(v) {
+  integer(v, 'eventmask');
+  if (v < 0 && v >= -0x80000000) v >>>= 0;
+  if (v < 0) throw new RangeError('value must be positive');
+  if (v > 0xffff) throw new RangeError('Python int too large for C unsigned short');
   return v;
 }
 
@@ -209,13 +224,13 @@ class PollBase {
 
   register(fd, eventmask = K.POLLIN | K.POLLPRI | K.POLLOUT) {
     fd = asFd(fd);
-    this[kFds].set(fd, unsigned(eventmask, 0xffff, 'eventmask'));
+    this[kFds].set(fd, pollMask(eventmask));
     return null;
   }
 
   modify(fd, eventmask) {
     fd = asFd(fd);
-    const events = unsigned(eventmask, 0xffff, 'eventmask');
+    const events = pollMask(eventmask);
     if (!this[kFds].has(fd)) throw errors.fromErrno(ENOENT, 'modify');
     this[kFds].set(fd, events);
     return null;
@@ -301,7 +316,7 @@ class EpollBase {
   #ctl(op, fd, eventmask) {
     const epfd = this.#fd();
     fd = asFd(fd);
-    const events = op === EPOLL_CTL_DEL ? 0 : unsigned(eventmask, 0xffffffff, 'eventmask');
+    const events = op === EPOLL_CTL_DEL ? 0 : epollMask(eventmask);
     const r = host.epoll_ctl(epfd, op, fd, events);
     if (r < 0) throw errors.fromErrno(-r, 'epoll_ctl');
     return null;
