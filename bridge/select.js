@@ -215,6 +215,10 @@ function select(rlist, wlist, xlist, timeout = null) {
 }
 
 const kFds = Symbol('wasock.poll.fds');
+// Hooks between the two faces, kept off the public surface: a wait's checked arguments
+// (poll and epoll objects), and close()'s call to let pending promise waits go.
+const kPrepare = Symbol('wasock.select.prepare');
+const kRelease = Symbol('wasock.epoll.release');
 
 // The registrations of a poll object (shared by both faces).
 class PollBase {
@@ -243,7 +247,7 @@ class PollBase {
   }
 
   // The registrations as a PollSet, and the function that reads its result.
-  prepare(timeout) {
+  [kPrepare](timeout) {
     const ms = pollMs(timeout);
     const set = new PollSet(this[kFds].size);
     let i = 0;
@@ -266,7 +270,7 @@ class PollBase {
 /** select.poll(): register, modify, unregister, poll(timeout_ms = null) -> [[fd, events]]. */
 class poll extends PollBase {
   poll(timeout = null) {
-    const { set, ms, result } = this.prepare(timeout);
+    const { set, ms, result } = this[kPrepare](timeout);
     return result(waitLoop((t) => set.pollOnce(t), ms));
   }
 }
@@ -307,7 +311,7 @@ class EpollBase {
     const fd = this[kEpfd];
     if (fd >= 0) {
       this[kEpfd] = -1;
-      this.release?.();
+      this[kRelease]?.();
       host.close(fd);
     }
     return null;
@@ -327,7 +331,7 @@ class EpollBase {
   unregister(fd) { return this.#ctl(EPOLL_CTL_DEL, fd, 0); }
 
   // The checked arguments of poll(): the epoll fd, milliseconds, maxevents.
-  prepare(timeout, maxevents) {
+  [kPrepare](timeout, maxevents) {
     const epfd = this.#fd();
     const ms = secondsToMs(timeout, { negativeIsForever: true });
     if (typeof maxevents !== 'number' || !Number.isInteger(maxevents)) throw new TypeError('maxevents must be an integer');
@@ -360,7 +364,7 @@ class epoll extends EpollBase {
   static fromfd(fd) { return new this(kFromFd, asFd(fd)); }
 
   poll(timeout = null, maxevents = -1) {
-    const { epfd, ms, maxevents: max } = this.prepare(timeout, maxevents);
+    const { epfd, ms, maxevents: max } = this[kPrepare](timeout, maxevents);
     let out = [];
     const r = waitLoop((t) => {
       const v = EpollBase.waitOnce(epfd, max, t);
@@ -383,5 +387,8 @@ function callable(Cls) {
 module.exports = { select, poll: callable(poll), epoll: callable(epoll), error: errors.OSError, KeyError, ...K };
 // For the promise face and selectors; not part of Python's module, so not enumerable.
 Object.defineProperty(module.exports, 'internals', {
-  value: { PollBase, EpollBase, PollSet, prepareSelect, waitLoop, asFd, host, reprOf, callable, kFromFd },
+  value: {
+    PollBase, EpollBase, PollSet, prepareSelect, waitLoop, asFd, host, reprOf, callable, kFromFd,
+    kPrepare, kRelease,
+  },
 });
