@@ -172,7 +172,9 @@ function enums(): void {
   const got: Buffer | null = io.read(10);
   const sent: number | null = io.write(Buffer.from('x'));
   const mode: 'rb' | 'wb' | 'rwb' = io.mode;
-  console.log(name, inet, kind.value, flags, ai, same, t, fd, got, sent, mode,
+  using called = aio.SocketIO(aio.socket(), 'r');
+  const isIO: boolean = called instanceof socket.SocketIO;
+  console.log(name, inet, kind.value, flags, ai, same, t, fd, got, sent, mode, isIO,
     Object.keys(socket.MsgFlag.__members__), aio.socket().timeout);
 }
 
