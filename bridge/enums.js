@@ -31,6 +31,11 @@ const MEMBERS = {
 };
 const FLAGS = new Set(['MsgFlag', 'AddressInfo']);
 
+// The count of bits of a non-negative BigInt (Python's int.bit_length).
+function bitLength(x) {
+  return x === 0n ? 0n : BigInt(x.toString(2).length);
+}
+
 function makeEnum(enumName, names, isFlag) {
   // Python's _convert_ orders members by (value, name); the first name of a value is
   // its canonical one, the others are aliases.
@@ -39,6 +44,11 @@ function makeEnum(enumName, names, isFlag) {
   const canonical = new Map();
   for (const [n, v] of entries) if (!canonical.has(v)) canonical.set(v, n);
   const cache = new Map();
+  // Python's _flag_mask_ (the bits of the members) and _all_bits_ (every bit up to its
+  // highest), as BigInts so that the two's complement of negative values is exact.
+  let flagMask = 0n;
+  for (const v of canonical.keys()) if (v > 0 && (v & (v - 1)) === 0) flagMask |= BigInt(v);
+  const allBits = 2n ** bitLength(flagMask) - 1n;
 
   const E = function (value) {
     if (value instanceof E) return value;
@@ -47,29 +57,51 @@ function makeEnum(enumName, names, isFlag) {
       throw new TypeError(`${util.inspect(value)} is not a valid ${enumName}`);
     let m = cache.get(v);
     if (m) return m;
-    let name = canonical.get(v) ?? null;
-    if (name === null && isFlag && v > 0) {
-      // A combination: the member names of its bits, low to high, then what is left.
-      const parts = [];
-      let rest = v;
-      for (let bit = 1; bit <= rest && bit <= 2 ** 52; bit *= 2) {
-        if (rest % (bit * 2) >= bit && canonical.has(bit)) {
-          parts.push(canonical.get(bit));
-          rest -= bit;
-        }
-      }
-      name = parts.length ? [...parts, ...(rest ? [String(rest)] : [])].join('|') : null;
-    } else if (name === null && !isFlag) {
-      throw new RangeError(`${v} is not a valid ${enumName}`);
+    if (!isFlag && !canonical.has(v)) throw new RangeError(`${v} is not a valid ${enumName}`);
+    // A flag's value is Python's: a negative one becomes its complement form.
+    const value_ = isFlag ? flagValue(BigInt(v)) : v;
+    m = cache.get(value_);
+    if (!m) {
+      m = Object.freeze(Object.create(E.prototype, {
+        name: { value: canonical.get(value_) ?? (isFlag ? flagName(BigInt(value_)) : null), enumerable: true },
+        value: { value: value_, enumerable: true },
+      }));
+      cache.set(value_, m);
     }
-    m = Object.create(E.prototype, {
-      name: { value: name, enumerable: true },
-      value: { value: v, enumerable: true },
-    });
-    Object.freeze(m);
     cache.set(v, m);
     return m;
   };
+
+  // Python 3.11's Flag._missing_ for an IntFlag (boundary KEEP): a negative value is the
+  // complement within _all_bits_ (MsgFlag(-1) is every bit up to MSG_CMSG_CLOEXEC's), or,
+  // when it has bits beyond them, within the next power of two that holds it.
+  function flagValue(V) {
+    if (V < ~allBits || V > allBits || (V & (allBits ^ flagMask))) {
+      if (V < 0n) {
+        const span = 2n ** bitLength(-V);
+        V += span > allBits + 1n ? span : allBits + 1n;
+      }
+    }
+    if (V < 0n) V += allBits + 1n;
+    return Number(V);
+  }
+
+  // The names of the member bits, low to high, then the unknown rest in decimal; null
+  // when no member bit is set.
+  function flagName(V) {
+    const parts = [];
+    let known = 0n;
+    for (let bit = 1n; bit <= (V & flagMask); bit <<= 1n) {
+      if (V & flagMask & bit) {
+        parts.push(canonical.get(Number(bit)));
+        known |= bit;
+      }
+    }
+    if (!parts.length) return null;
+    const rest = V ^ known;
+    return rest ? `${parts.join('|')}|${rest}` : parts.join('|');
+  }
+
   Object.defineProperty(E, 'name', { value: enumName });
 
   Object.defineProperties(E.prototype, {

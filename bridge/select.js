@@ -67,11 +67,26 @@ function asFd(obj) {
   return fd;
 }
 
-function unsigned(v, max, what) {
+function integer(v, what) {
   if (typeof v !== 'number' || !Number.isInteger(v))
     throw new TypeError(`${what} must be an integer, not ${v === null ? 'null' : typeof v}`);
-  if (v < 0) throw new RangeError(`${what}: can't convert negative int to unsigned`);
-  if (v > max) throw new RangeError(`${what}: Python int too large for C unsigned ${max === 0xffff ? 'short' : 'int'}`);
+  return v;
+}
+
+// An epoll event mask: CPython reads it as a C unsigned int without an overflow check
+// (the value modulo 2**32), which is what >>> 0 does; so EPOLLIN | EPOLLET, negative in
+// JavaScript, is the mask it stands for.
+function epollMask(v) {
+  return integer(v, 'eventmask') >>> 0;
+}
+
+// A poll event mask: an unsigned short. A negative int32 stands for its unsigned value
+// (as in epollMask), which is then too large, as CPython finds the same bits too large.
+function pollMask(v) {
+  integer(v, 'eventmask');
+  if (v < 0 && v >= -0x80000000) v >>>= 0;
+  if (v < 0) throw new RangeError('value must be positive');
+  if (v > 0xffff) throw new RangeError('Python int too large for C unsigned short');
   return v;
 }
 
@@ -200,6 +215,10 @@ function select(rlist, wlist, xlist, timeout = null) {
 }
 
 const kFds = Symbol('wasock.poll.fds');
+// Hooks between the two faces, kept off the public surface: a wait's checked arguments
+// (poll and epoll objects), and close()'s call to let pending promise waits go.
+const kPrepare = Symbol('wasock.select.prepare');
+const kRelease = Symbol('wasock.epoll.release');
 
 // The registrations of a poll object (shared by both faces).
 class PollBase {
@@ -209,13 +228,13 @@ class PollBase {
 
   register(fd, eventmask = K.POLLIN | K.POLLPRI | K.POLLOUT) {
     fd = asFd(fd);
-    this[kFds].set(fd, unsigned(eventmask, 0xffff, 'eventmask'));
+    this[kFds].set(fd, pollMask(eventmask));
     return null;
   }
 
   modify(fd, eventmask) {
     fd = asFd(fd);
-    const events = unsigned(eventmask, 0xffff, 'eventmask');
+    const events = pollMask(eventmask);
     if (!this[kFds].has(fd)) throw errors.fromErrno(ENOENT, 'modify');
     this[kFds].set(fd, events);
     return null;
@@ -228,7 +247,7 @@ class PollBase {
   }
 
   // The registrations as a PollSet, and the function that reads its result.
-  prepare(timeout) {
+  [kPrepare](timeout) {
     const ms = pollMs(timeout);
     const set = new PollSet(this[kFds].size);
     let i = 0;
@@ -251,7 +270,7 @@ class PollBase {
 /** select.poll(): register, modify, unregister, poll(timeout_ms = null) -> [[fd, events]]. */
 class poll extends PollBase {
   poll(timeout = null) {
-    const { set, ms, result } = this.prepare(timeout);
+    const { set, ms, result } = this[kPrepare](timeout);
     return result(waitLoop((t) => set.pollOnce(t), ms));
   }
 }
@@ -292,7 +311,7 @@ class EpollBase {
     const fd = this[kEpfd];
     if (fd >= 0) {
       this[kEpfd] = -1;
-      this.release?.();
+      this[kRelease]?.();
       host.close(fd);
     }
     return null;
@@ -301,7 +320,7 @@ class EpollBase {
   #ctl(op, fd, eventmask) {
     const epfd = this.#fd();
     fd = asFd(fd);
-    const events = op === EPOLL_CTL_DEL ? 0 : unsigned(eventmask, 0xffffffff, 'eventmask');
+    const events = op === EPOLL_CTL_DEL ? 0 : epollMask(eventmask);
     const r = host.epoll_ctl(epfd, op, fd, events);
     if (r < 0) throw errors.fromErrno(-r, 'epoll_ctl');
     return null;
@@ -312,7 +331,7 @@ class EpollBase {
   unregister(fd) { return this.#ctl(EPOLL_CTL_DEL, fd, 0); }
 
   // The checked arguments of poll(): the epoll fd, milliseconds, maxevents.
-  prepare(timeout, maxevents) {
+  [kPrepare](timeout, maxevents) {
     const epfd = this.#fd();
     const ms = secondsToMs(timeout, { negativeIsForever: true });
     if (typeof maxevents !== 'number' || !Number.isInteger(maxevents)) throw new TypeError('maxevents must be an integer');
@@ -345,7 +364,7 @@ class epoll extends EpollBase {
   static fromfd(fd) { return new this(kFromFd, asFd(fd)); }
 
   poll(timeout = null, maxevents = -1) {
-    const { epfd, ms, maxevents: max } = this.prepare(timeout, maxevents);
+    const { epfd, ms, maxevents: max } = this[kPrepare](timeout, maxevents);
     let out = [];
     const r = waitLoop((t) => {
       const v = EpollBase.waitOnce(epfd, max, t);
@@ -368,5 +387,8 @@ function callable(Cls) {
 module.exports = { select, poll: callable(poll), epoll: callable(epoll), error: errors.OSError, KeyError, ...K };
 // For the promise face and selectors; not part of Python's module, so not enumerable.
 Object.defineProperty(module.exports, 'internals', {
-  value: { PollBase, EpollBase, PollSet, prepareSelect, waitLoop, asFd, host, reprOf, callable, kFromFd },
+  value: {
+    PollBase, EpollBase, PollSet, prepareSelect, waitLoop, asFd, host, reprOf, callable, kFromFd,
+    kPrepare, kRelease,
+  },
 });

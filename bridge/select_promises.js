@@ -12,7 +12,7 @@ const S = require('./select');
 const errors = require('./errors');
 const { addon } = require('./core');
 
-const { PollBase, EpollBase, prepareSelect, host, callable } = S.internals;
+const { PollBase, EpollBase, prepareSelect, host, callable, kPrepare, kRelease } = S.internals;
 const UV_READABLE = 1;
 const EPOLL_CTL_ADD = 1;
 
@@ -106,7 +106,7 @@ async function select(rlist, wlist, xlist, timeout = null, options = {}) {
 /** select.poll() whose poll(timeout_ms = null, { signal }) returns a Promise. */
 class poll extends PollBase {
   async poll(timeout = null, options = {}) {
-    const { set, ms, result } = this.prepare(timeout);
+    const { set, ms, result } = this[kPrepare](timeout);
     return result(await waitSet(set, ms, options && options.signal));
   }
 }
@@ -120,7 +120,7 @@ class epoll extends EpollBase {
   async poll(timeout = null, maxevents = -1, options = {}) {
     const signal = options && options.signal;
     if (signal && signal.aborted) throw abortError(signal);
-    const { epfd, ms, maxevents: max } = this.prepare(timeout, maxevents);
+    const { epfd, ms, maxevents: max } = this[kPrepare](timeout, maxevents);
     let out = [];
     const attempt = () => {
       if (this.closed) throw errors.fromErrno(9, 'epoll_wait');
@@ -151,7 +151,7 @@ class epoll extends EpollBase {
   }
 
   // close(): waits let go of the fd's poll handle before it closes, and reject with EBADF.
-  release() {
+  [kRelease]() {
     for (const ctl of this.#waits) ctl.abort();
   }
 }

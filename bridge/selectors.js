@@ -38,6 +38,9 @@ function make(sel, isAsync) {
   const reprOf = sel.internals.reprOf;
   // The result of a wait, mapped: now, or when the promise of the async face settles.
   const then = isAsync ? (v, f) => Promise.resolve(v).then(f) : (v, f) => f(v);
+  // The trailing { signal } of a promise wait, passed on to select's; the sync face's
+  // waits take none (Python's select() has no such argument).
+  const waitOptions = isAsync ? (options) => [options ?? {}] : () => [];
 
   // selectors._fileobj_to_fd
   function fileobjToFd(fileobj) {
@@ -166,11 +169,11 @@ function make(sel, isAsync) {
       return key;
     }
 
-    select(timeout = null) {
+    select(timeout = null, options = undefined) {
       timeout = timeout === null || timeout === undefined ? null : Math.max(timeout, 0);
       let waited;
       try {
-        waited = sel.select([...this._readers], [...this._writers], [], timeout);
+        waited = sel.select([...this._readers], [...this._writers], [], timeout, ...waitOptions(options));
       } catch (e) {
         if (e instanceof sel.error && e.errno === 4) return then([], (v) => v);
         throw e;
@@ -253,10 +256,10 @@ function make(sel, isAsync) {
 
     _wait(timeout) { throw new Error(`${this.constructor.name} must define _wait(${timeout})`); }
 
-    select(timeout = null) {
+    select(timeout = null, options = undefined) {
       let waited;
       try {
-        waited = this._wait(timeout);
+        waited = this._wait(timeout, ...waitOptions(options));
       } catch (e) {
         if (e instanceof sel.error && e.errno === 4) return then([], (v) => v);
         throw e;
@@ -274,11 +277,11 @@ function make(sel, isAsync) {
       this._EVENT_WRITE = sel.POLLOUT;
     }
 
-    _wait(timeout) {
+    _wait(timeout, ...options) {
       if (timeout === null || timeout === undefined) timeout = null;
       else if (timeout <= 0) timeout = 0;
       else timeout = Math.ceil(timeout * 1e3);
-      return this._selector.poll(timeout);
+      return this._selector.poll(timeout, ...options);
     }
   }
 
@@ -293,13 +296,13 @@ function make(sel, isAsync) {
 
     fileno() { return this._selector.fileno(); }
 
-    _wait(timeout) {
+    _wait(timeout, ...options) {
       if (timeout === null || timeout === undefined) timeout = -1;
       else if (timeout <= 0) timeout = 0;
       // epoll_wait() has a resolution of 1 millisecond: round up, or it spins.
       else timeout = Math.ceil(timeout * 1e3) * 1e-3;
       // The result is at most one entry per registered fd (and epoll needs at least one).
-      return this._selector.poll(timeout, Math.max(this._fd_to_key.size, 1));
+      return this._selector.poll(timeout, Math.max(this._fd_to_key.size, 1), ...options);
     }
 
     close() {

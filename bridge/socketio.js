@@ -148,4 +148,9 @@ class SocketIO {
   toString() { return this[util.inspect.custom](); }
 }
 
-module.exports = { dup, SocketIO };
+// Python makes one with a call, socket.SocketIO(sock, 'rb'), as wasock's enums, poll(),
+// epoll() and selectors are made: new is optional (instanceof works through the proxy).
+const SocketIOCallable = new Proxy(SocketIO, { apply: (Target, self, args) => new Target(...args) });
+Object.defineProperty(SocketIO.prototype, 'constructor', { value: SocketIOCallable, writable: true, configurable: true });
+
+module.exports = { dup, SocketIO: SocketIOCallable };

@@ -55,7 +55,8 @@ export type AddressFamily = EnumMember<keyof AddressFamilyMembers> & { readonly 
 export type SocketKind = EnumMember<keyof SocketKindMembers> & { readonly [kEnum]?: 'SocketKind' };
 /**
  * A member of MsgFlag, a flag: any value is one; `name` is null for a value with no known
- * bit (`MsgFlag(0)`), `'MSG_OOB|MSG_PEEK'` for 3.
+ * bit (`MsgFlag(0)`), `'MSG_OOB|MSG_PEEK'` for 3, unknown bits last as a number. A
+ * negative value is Python 3.11's complement form: `MsgFlag(-1).value` is 2147483647.
  */
 export type MsgFlag = EnumMember<string | null> & { readonly [kEnum]?: 'MsgFlag' };
 /** A member of AddressInfo, a flag as MsgFlag is. */

@@ -122,9 +122,7 @@ export type SocketIOMode = 'r' | 'w' | 'rw' | 'rb' | 'wb' | 'rwb';
  * reference on the socket (which closes when both are closed). On a non-blocking socket,
  * a read or write that would block gives null.
  */
-export declare class SocketIO implements Iterable<Buffer>, Disposable {
-  /** sock: either face's socket; RangeError for another mode, TypeError for another object. */
-  constructor(sock: Socket | AsyncSocket, mode: SocketIOMode);
+export interface SocketIO extends Iterable<Buffer>, Disposable {
   /** The mode with its 'b'. */
   readonly mode: 'rb' | 'wb' | 'rwb';
   readonly closed: boolean;
@@ -150,6 +148,15 @@ export declare class SocketIO implements Iterable<Buffer>, Disposable {
   [Symbol.iterator](): Iterator<Buffer>;
   [Symbol.dispose](): void;
 }
+/**
+ * SocketIO(sock, mode), with or without `new` (Python makes one with a call). sock: either
+ * face's socket; RangeError for another mode, TypeError for another object.
+ */
+export declare const SocketIO: {
+  new (sock: Socket | AsyncSocket, mode: SocketIOMode): SocketIO;
+  (sock: Socket | AsyncSocket, mode: SocketIOMode): SocketIO;
+  readonly prototype: SocketIO;
+};
 
 /**
  * Python's socket object. `F` is the address family when known from a constant

@@ -35,7 +35,11 @@ export declare function select<R extends FileDescriptorLike, W extends FileDescr
 
 /** The registrations of a poll object (both faces). */
 export interface PollRegistrations {
-  /** eventmask: POLL* bits, POLLIN | POLLPRI | POLLOUT by default; re-registering modifies. */
+  /**
+   * eventmask: POLL* bits (an unsigned short: RangeError beyond, negative int32s included,
+   * as CPython's OverflowError), POLLIN | POLLPRI | POLLOUT by default; re-registering
+   * modifies.
+   */
   register(fd: FileDescriptorLike, eventmask?: number): void;
   /** OSError ENOENT for an fd not registered. */
   modify(fd: FileDescriptorLike, eventmask: number): void;
@@ -62,7 +66,11 @@ export interface EpollControl extends Disposable {
   /** The epoll fd; RangeError once closed. */
   fileno(): number;
   close(): void;
-  /** eventmask: EPOLL* bits, EPOLLIN | EPOLLPRI | EPOLLOUT by default; OSError EEXIST if registered. */
+  /**
+   * eventmask: EPOLL* bits, EPOLLIN | EPOLLPRI | EPOLLOUT by default, taken modulo 2**32 as
+   * CPython does (so the negative EPOLLIN | EPOLLET is that mask); OSError EEXIST if
+   * registered.
+   */
   register(fd: FileDescriptorLike, eventmask?: number): void;
   /** OSError ENOENT for an fd not registered. */
   modify(fd: FileDescriptorLike, eventmask: number): void;

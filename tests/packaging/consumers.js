@@ -321,10 +321,6 @@ const SELECT_ENTRIES = {
   'wasock/select': 'sl', 'wasock/select/promises': 'slp', 'wasock/selectors': 'sr',
   'wasock/selectors/promises': 'srp',
 };
-// Public-looking members that are hooks between the bridge's modules, not API: a wait's
-// checked arguments (poll and epoll objects' prepare) and close()'s hook for the pending
-// waits of a promise-face epoll (release).
-const INTERNAL_MEMBERS = ['prepare', 'release'];
 
 // What the entry points give at run time, loaded from dir (a checkout, or an app with
 // the package installed): { 'wasock': names, ..., 'Socket': methods, 'AsyncSocket': ...,
@@ -335,12 +331,11 @@ const INTERNAL_MEMBERS = ['prepare', 'release'];
 function runtimeNames(dir) {
   const out = node(dir, ['-e', `
     const methods = (C) => Object.getOwnPropertyNames(C.prototype).filter((n) => n !== 'constructor');
-    const internal = ${JSON.stringify(INTERNAL_MEMBERS)};
     const members = (o) => {
       const names = new Set();
       for (let p = o; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
         for (const n of Object.getOwnPropertyNames(p)) {
-          if (n !== 'constructor' && !n.startsWith('_') && !internal.includes(n)) names.add(n);
+          if (n !== 'constructor' && !n.startsWith('_')) names.add(n);
         }
       }
       return [...names];

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // AddressFamily, SocketKind, MsgFlag and AddressInfo against python3's: the members,
 // their values and canonical names, repr (util.inspect) and str (String), flag
-// combinations, errors, and the rule that values stay plain numbers.
+// combinations and negative flags, errors, and the rule that values stay plain numbers.
 'use strict';
 const path = require('node:path');
 const util = require('node:util');
@@ -19,11 +19,13 @@ const py = JSON.parse(execFileSync('python3', ['-c', `
 import json, socket
 out = {}
 for E in (socket.AddressFamily, socket.SocketKind, socket.MsgFlag, socket.AddressInfo):
-    probe = sorted({m.value for m in E} | {0, 3, 5, 1 | (1 << 20), 1 << 20, 999, 2050})
+    # Unknown bits, and negative values (a flag's complement form).
+    probe = sorted({m.value for m in E} | {0, 3, 5, 1 | (1 << 20), 1 << 20, 999, 2050, 1 << 31,
+                   (1 << 32) - 1, 1 << 40, -1, -2, -3, -256, -(1 << 20), -(1 << 31), -(1 << 31) - 1})
     def one(v):
         try:
             m = E(v)
-            return [m.name, repr(m), str(m)]
+            return [m.name, repr(m), str(m), int(m)]
         except ValueError as e:
             return {'error': str(e)}
     out[E.__name__] = {
@@ -47,7 +49,7 @@ for (const name of ENUMS) {
     for (const [n, v] of Object.entries(py[name].all)) expect(E[n]).toBe(v);
   });
 
-  test(`${name}(value): name, repr and str as python3 prints them`, () => {
+  test(`${name}(value): name, repr, str and value as python3 gives them, negative values too`, () => {
     const E = w[name];
     for (const [v, want] of Object.entries(py[name].probe)) {
       if (want.error) {
@@ -55,7 +57,8 @@ for (const name of ENUMS) {
         continue;
       }
       const m = E(Number(v));
-      expect([m.name, util.inspect(m), String(m)]).toEqual(want);
+      expect([m.name, util.inspect(m), String(m), m.value]).toEqual(want);
+      if (want[0] !== null) expect(E(want[3])).toBe(m);
     }
   });
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // ESM: import() of bridge/index.mjs (and of the package name) gives the very object and
-// functions require() gives. Runs in a child process: Jest's CommonJS runtime cannot
+// functions require() gives, and every entry point's ESM face exports exactly the names
+// of its CommonJS face. Runs in a child process: Jest's CommonJS runtime cannot
 // import() an ES module without experimental flags.
 'use strict';
 
@@ -75,4 +76,32 @@ describe.each([['bridge/index.mjs by URL', MJS], ['the package name "wasock"', '
     expect(res.shared).toBe(4.5);
     expect(res.errClass).toBe(9);
   });
+});
+
+// Every entry point with both faces: import gives exactly the names require() gives, as
+// the same values, and the require() object as its default export.
+const ENTRIES = ['wasock', 'wasock/promises', 'wasock/select', 'wasock/select/promises',
+  'wasock/selectors', 'wasock/selectors/promises'];
+
+test.each(ENTRIES)('import of %s exports the names of its require(), the same values', (entry) => {
+  const script = `
+    import { createRequire } from 'node:module';
+    const esm = await import(${JSON.stringify(entry)});
+    const cjs = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))})(${JSON.stringify(entry)});
+    const names = Object.keys(esm).filter((k) => k !== 'default');
+    console.log(JSON.stringify({
+      esm: names.sort(),
+      cjs: Object.keys(cjs).sort(),
+      mismatched: names.filter((k) => esm[k] !== cjs[k]),
+      defaultIsCjs: esm.default === cjs,
+    }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: ROOT, encoding: 'utf8', timeout: 20000,
+  });
+  if (r.status !== 0) throw new Error(`child failed (${r.status}): ${r.stderr}`);
+  const res = JSON.parse(r.stdout);
+  expect(res.esm).toEqual(res.cjs);
+  expect(res.cjs.length).toBeGreaterThan(5);
+  expect(res.mismatched).toEqual([]);
+  expect(res.defaultIsCjs).toBe(true);
 });

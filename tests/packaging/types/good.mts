@@ -108,7 +108,7 @@ function selectFace(): void {
   for (const [fd, mask] of events) console.log(fd.toFixed(), mask & POLLIN);
   p.unregister(a);
   using ep = new select.epoll();
-  ep.register(b, (EPOLLIN | EPOLLET) >>> 0);
+  ep.register(b, EPOLLIN | EPOLLET);
   const ready: [fd: number, events: number][] = ep.poll(null, 8);
   const again = select.epoll.fromfd(ep.fileno());
   const closed: boolean = again.closed;
@@ -150,7 +150,7 @@ async function selectPromises(): Promise<void> {
   const sel = DefaultSelector<aio.AsyncSocket<1>>();
   sel.register(a, EVENT_READ, 'a');
   sel.register(b, EVENT_WRITE);
-  const ready: [SelectorKey<aio.AsyncSocket<1>>, number][] = await sel.select(0.1);
+  const ready: [SelectorKey<aio.AsyncSocket<1>>, number][] = await sel.select(0.1, { signal: ac.signal });
   for (const [key, mask] of ready) await key.fileobj.recv(mask);
   sel.close();
   console.log(r, events, pe);
@@ -172,7 +172,9 @@ function enums(): void {
   const got: Buffer | null = io.read(10);
   const sent: number | null = io.write(Buffer.from('x'));
   const mode: 'rb' | 'wb' | 'rwb' = io.mode;
-  console.log(name, inet, kind.value, flags, ai, same, t, fd, got, sent, mode,
+  using called = aio.SocketIO(aio.socket(), 'r');
+  const isIO: boolean = called instanceof socket.SocketIO;
+  console.log(name, inet, kind.value, flags, ai, same, t, fd, got, sent, mode, isIO,
     Object.keys(socket.MsgFlag.__members__), aio.socket().timeout);
 }
 
