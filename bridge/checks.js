@@ -14,6 +14,18 @@ function kind(v) {
   return typeof v;
 }
 
+// Python's repr of a value that is no member, for a message; reads nothing of an object, so no
+// caller code runs (util.inspect would run Proxy traps and can throw on detached views).
+function describe(value) {
+  switch (typeof value) {
+    case 'string': return `'${value.length > 64 ? `${value.slice(0, 64)}...` : value}'`;
+    case 'number': case 'bigint': return String(value);
+    case 'boolean': return value ? 'True' : 'False';
+    case 'undefined': return 'undefined';
+    default: return value === null ? 'None' : `a value of type ${typeof value}`;
+  }
+}
+
 // v's items, iterated once. A typed array's items are numbers, as iterating bytes gives
 // ints in Python; a detached one is a TypeError naming the argument, not the engine's.
 function iterableOf(v, what) {
@@ -111,5 +123,6 @@ function writableArg(b, what) {
 }
 
 module.exports = {
+  describe,
   fdsMessage, maxfdsLength, serverOptions, iterableOf, listOf, socketArg, sizeArg, strArg, writableArg, signalOf,
 };

@@ -11,6 +11,7 @@
 'use strict';
 const util = require('node:util');
 const C = require('./constants');
+const { describe } = require('./checks');
 
 // The members Python 3.11 defines on Linux, by name (values are this platform's, from
 // bridge/constants.js). AF_BLUETOOTH is a member wherever CPython was built with the
@@ -36,6 +37,19 @@ function bitLength(x) {
   return x === 0n ? 0n : BigInt(x.toString(2).length);
 }
 
+// Every member of every enum: a member given to any enum stands for its value (Python's
+// enums are ints), recognised without running any of the caller's code.
+const allMembers = new WeakSet();
+
+// The integer a value stands for (as Python's int(), for the types that are ints), or null.
+function intOf(value) {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'bigint') return value >= -(2n ** 53n) && value <= 2n ** 53n ? Number(value) : null;
+  if (typeof value === 'object' && value !== null && allMembers.has(value)) return value.value;
+  return null;
+}
+
 function makeEnum(enumName, names, isFlag) {
   // Python's _convert_ orders members by (value, name); the first name of a value is
   // its canonical one, the others are aliases.
@@ -52,9 +66,8 @@ function makeEnum(enumName, names, isFlag) {
 
   const E = function (value) {
     if (value instanceof E) return value;
-    const v = typeof value === 'object' && value !== null ? value.valueOf() : value;
-    if (typeof v !== 'number' || !Number.isInteger(v))
-      throw new TypeError(`${util.inspect(value)} is not a valid ${enumName}`);
+    const v = intOf(value);
+    if (v === null) throw new RangeError(`${describe(value)} is not a valid ${enumName}`);
     let m = cache.get(v);
     if (m) return m;
     if (!isFlag && !canonical.has(v)) throw new RangeError(`${v} is not a valid ${enumName}`);
@@ -66,6 +79,7 @@ function makeEnum(enumName, names, isFlag) {
         name: { value: canonical.get(value_) ?? (isFlag ? flagName(BigInt(value_)) : null), enumerable: true },
         value: { value: value_, enumerable: true },
       }));
+      allMembers.add(m);
       cache.set(value_, m);
     }
     cache.set(v, m);

@@ -6,6 +6,7 @@ const util = require('node:util');
 const errors = require('./errors');
 const { addon, methods } = require('./core');
 const { kId } = require('./socket');
+const { describe } = require('./checks');
 
 const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
 const MODES = ['r', 'w', 'rw', 'rb', 'wb', 'rwb'];
@@ -30,7 +31,7 @@ class SocketIO {
   #closed = false;
 
   constructor(sock, mode) {
-    if (!MODES.includes(mode)) throw new RangeError(`invalid mode: ${util.inspect(mode)}`);
+    if (!MODES.includes(mode)) throw new RangeError(`invalid mode: ${describe(mode)}`);
     // A promise-face socket reads and writes through its synchronous face.
     const s = sock && sock[kId] === undefined && sock.sync ? sock.sync : sock;
     if (!s || s[kId] === undefined) throw new TypeError('SocketIO() argument 1 must be a wasock socket');

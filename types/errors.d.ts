@@ -56,5 +56,14 @@ export declare class TimeoutError extends OSError {
 }
 export { TimeoutError as timeout };
 
+/**
+ * A call into the wasm core trapped: the core is unusable for the rest of the process and
+ * every later call raises this too (docs/hardening.md). `cause` is the original error.
+ */
+export declare class InternalError extends Error {
+  constructor(message?: string, options?: { cause?: unknown });
+  readonly code: 'ERR_WASOCK_INTERNAL';
+}
+
 /** The OSError (or its PEP 3151 subclass) Python raises for a positive errno. */
 export declare function fromErrno(errno: number, syscall?: string, extra?: OSErrorExtra): OSError;

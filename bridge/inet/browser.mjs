@@ -16,7 +16,7 @@ export const {
   ip_network_contains, ip_address_info, OSError, error, timeout, gaierror, herror, fromErrno,
   BlockingIOError, ConnectionError, BrokenPipeError, ConnectionAbortedError,
   ConnectionRefusedError, ConnectionResetError, FileExistsError, FileNotFoundError,
-  InterruptedError, PermissionError, ProcessLookupError, TimeoutError,
+  InterruptedError, PermissionError, ProcessLookupError, TimeoutError, InternalError,
 } = makeFace(createCore, {
   source: () => new URL('../../dist/web/wasock-inet.wasm', import.meta.url),
   bytes: (mem, start, end) => mem.slice(start, end),

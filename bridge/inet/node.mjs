@@ -13,5 +13,5 @@ export const {
   ip_network_contains, ip_address_info, OSError, error, timeout, gaierror, herror, fromErrno,
   BlockingIOError, ConnectionError, BrokenPipeError, ConnectionAbortedError,
   ConnectionRefusedError, ConnectionResetError, FileExistsError, FileNotFoundError,
-  InterruptedError, PermissionError, ProcessLookupError, TimeoutError,
+  InterruptedError, PermissionError, ProcessLookupError, TimeoutError, InternalError,
 } = inet;

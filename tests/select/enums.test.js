@@ -80,7 +80,15 @@ test('values stay plain numbers: sock.family === AF_INET, members compare == to 
   // Python 3.11 prints the numbers in a socket's repr.
   expect(util.inspect(s)).toMatch(/family=2, type=1, proto=0/);
   s.close();
-  expect(() => w.AddressFamily('AF_INET')).toThrow(TypeError);
+  // Python: ValueError ('AF_INET' is not a valid AddressFamily) for anything but an int.
+  expect(() => w.AddressFamily('AF_INET')).toThrow(new RangeError("'AF_INET' is not a valid AddressFamily"));
+  expect(w.AddressFamily(true).name).toBe('AF_UNIX');
+  expect(w.AddressFamily(2.0).name).toBe('AF_INET');
+  expect(w.AddressFamily(w.SocketKind(1)).name).toBe('AF_UNIX');
+  expect(() => w.MsgFlag(2.5)).toThrow(new RangeError('2.5 is not a valid MsgFlag'));
+  expect(() => w.MsgFlag(null)).toThrow(new RangeError('None is not a valid MsgFlag'));
+  const sly = { valueOf() { throw new Error('must not be called'); } };
+  expect(() => w.SocketKind(sly)).toThrow(new RangeError('a value of type object is not a valid SocketKind'));
 });
 
 test("getaddrinfo() results print by name through the enums, as python3's repr", () => {

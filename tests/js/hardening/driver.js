@@ -278,7 +278,7 @@ const MODULE_BASE = {
   create_connection: [['127.0.0.1', 0], 0.2],
   create_server: [['127.0.0.1', 0], {}],
   send_fds: ['SOCK', [Buffer.from('x')], [scratchFd]], recv_fds: ['SOCK', 10, 1],
-  fromErrno: [9, 'x'], dup: [scratchFd],
+  fromErrno: [9, 'x'], dup: [scratchFd], SocketIO: ['SOCK', 'rb'],
   AddressFamily: [A.AF_INET], SocketKind: [A.SOCK_STREAM], MsgFlag: [A.MSG_PEEK],
   AddressInfo: [A.AI_PASSIVE],
   'can.pack_frame': [1, Buffer.from('ab')], 'can.unpack_frame': [Buffer.alloc(16)],
