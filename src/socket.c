@@ -67,6 +67,17 @@ void WS_EXPORT(ws_set_async)(int32_t on)
 	ws_async = on;
 }
 
+/*
+ * Every socket made from now on waits in the host's poll(), its blocking mode emulated:
+ * a host can end such waits (a worker thread being terminated), not a blocking syscall.
+ */
+static int ws_all_async;
+
+void WS_EXPORT(ws_set_all_async)(int32_t on)
+{
+	ws_all_async = on;
+}
+
 static int ws_apply_timeout(struct ws_sock *s, int64_t timeout)
 {
 	int32_t r = HOST(set_nonblocking)(s->fd, timeout >= 0 || s->async);
@@ -98,6 +109,8 @@ int32_t ws_sock_add(int32_t fd, int32_t family, int32_t type, int32_t proto)
 	uint16_t gen = s->gen ? s->gen : 1;
 	*s = (struct ws_sock){ .fd = fd, .family = family, .type = type & ~(WS_SOCK_NONBLOCK | WS_SOCK_CLOEXEC),
 	                       .proto = proto, .timeout = -1, .gen = gen, .used = 1 };
+	if (ws_all_async && HOST(set_nonblocking)(fd, 1) == 0)
+		s->async = 1;
 	/* As CPython: SOCK_NONBLOCK in the type makes it non-blocking whatever the default. */
 	if (type & WS_SOCK_NONBLOCK)
 		s->timeout = 0;

@@ -13,6 +13,7 @@
 
 #include "../wasock_host.h"
 #include "binding.h"
+#include "wake.h"
 
 
 #define WS_MAX_ARGS 10
@@ -304,7 +305,7 @@ WS_FN(sendfile, 4)
 WS_END
 
 WS_FN(poll, 3)
-	return ws_ret(env, wasock_host_poll(I(0), I(1), I(2)));
+	return ws_ret(env, ws_wake_poll(I(0), I(1), I(2)));
 WS_END
 
 WS_FN(poll_many, 3)
@@ -313,7 +314,7 @@ WS_FN(poll_many, 3)
 	void *fds = U(1) ? ws_ptr(c.b, U(0), (uint64_t)U(1) * 8) : NULL;
 	if (U(1) && !fds)
 		return ws_ret(env, -EFAULT);
-	return ws_ret(env, wasock_host_poll_many(fds, U(1), I(2)));
+	return ws_ret(env, ws_wake_poll_many(fds, U(1), I(2)));
 WS_END
 
 WS_FN(set_nonblocking, 2)
@@ -630,6 +631,7 @@ static napi_value ws_init(napi_env env, napi_value exports)
 	WS_NAPI(env, ws_napi_export(env, exports, "pin", ws_pin));
 	WS_NAPI(env, ws_napi_export(env, exports, "unpin", ws_unpin));
 	WS_NAPI(env, ws_poll_init(env, exports));
+	WS_NAPI(env, ws_wake_init(env, exports));
 	WS_NAPI(env, ws_nameservice_init(env, exports));
 	return exports;
 }
