@@ -58,18 +58,19 @@ class TimeoutError extends OSError {
 }
 const timeout = TimeoutError;
 
-const E = {};
-for (const [n, [name]] of Object.entries(table.errno)) if (name) E[name] = Number(n);
-const byErrno = {
-  [E.EAGAIN]: BlockingIOError, [E.EALREADY]: BlockingIOError,
-  [E.EINPROGRESS]: BlockingIOError,
-  [E.EPIPE]: BrokenPipeError, [E.ESHUTDOWN]: BrokenPipeError,
-  [E.ECONNABORTED]: ConnectionAbortedError, [E.ECONNREFUSED]: ConnectionRefusedError,
-  [E.ECONNRESET]: ConnectionResetError, [E.EEXIST]: FileExistsError,
-  [E.ENOENT]: FileNotFoundError, [E.EINTR]: InterruptedError,
-  [E.EACCES]: PermissionError, [E.EPERM]: PermissionError,
-  [E.ESRCH]: ProcessLookupError, [E.ETIMEDOUT]: TimeoutError,
+class ChildProcessError extends OSError {}
+class IsADirectoryError extends OSError {}
+class NotADirectoryError extends OSError {}
+
+const classes = {
+  BlockingIOError, ChildProcessError, ConnectionError, BrokenPipeError,
+  ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, FileExistsError,
+  FileNotFoundError, InterruptedError, IsADirectoryError, NotADirectoryError,
+  PermissionError, ProcessLookupError, TimeoutError,
 };
+// Python's own errno -> class table (PEP 3151), generated into bridge/pyerrno.js.
+const byErrno = {};
+for (const [n, name] of Object.entries(require('./pyerrno').errnoClass)) byErrno[n] = classes[name];
 
 /** OSError (or the PEP 3151 subclass) for a positive errno, as Python raises it. */
 function fromErrno(errno, syscall, extra = {}) {
@@ -78,9 +79,4 @@ function fromErrno(errno, syscall, extra = {}) {
   return new Cls(errno, text, { syscall, ...extra });
 }
 
-module.exports = {
-  OSError, error: OSError, timeout, gaierror, herror, fromErrno,
-  BlockingIOError, ConnectionError, BrokenPipeError, ConnectionAbortedError,
-  ConnectionRefusedError, ConnectionResetError, FileExistsError, FileNotFoundError,
-  InterruptedError, PermissionError, ProcessLookupError, TimeoutError,
-};
+module.exports = { OSError, error: OSError, timeout, gaierror, herror, fromErrno, ...classes };

@@ -5,7 +5,7 @@
 // which stay the one source of truth:
 //
 //   bridge/inet/constants.mjs  bridge/constants.js's values, one named export each
-//   bridge/inet/bundle.mjs     bridge/errno.js, bridge/errors.js, bridge/wire.js and
+//   bridge/inet/bundle.mjs     bridge/errno.js, bridge/pyerrno.js, bridge/errors.js, bridge/wire.js and
 //                              bridge/inet/api.js, each wrapped in a function scope
 //                              (whole-line comments dropped), constants from the above
 //
@@ -31,6 +31,7 @@ const BANNER = (from) => [
 const CONSTANTS = 'bridge/constants.js';
 const BUNDLED = [
   ['bridge/errno.js', '$errno'],
+  ['bridge/pyerrno.js', '$pyerrno'],
   ['bridge/errors.js', '$errors'],
   ['bridge/wire.js', '$wire'],
   ['bridge/inet/api.js', '$api'],
