@@ -8,16 +8,14 @@ const errors = require('./errors');
 
 const DEFAULT_BUFFER_SIZE = 8192;
 const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
-const NODE_ENCODINGS = { 'utf-8': 'utf8', utf8: 'utf8', latin1: 'latin1', 'latin-1': 'latin1',
-  'iso-8859-1': 'latin1', ascii: 'ascii', 'us-ascii': 'ascii', 'utf-16le': 'utf16le',
-  'utf-16-le': 'utf16le' };
+const codecs = require('./codecs');
 
 class SocketFile {
   #sock; #id; #closed = false; #timedOut = false;
   #reading; #writing; #binary; #buffering;
   #rbuf = []; #rlen = 0; #eof = false;
   #wbuf = []; #wlen = 0;
-  #encoding; #decoder; #text = ''; #newline; #strict;
+  #decoder; #encoder; #text = ''; #newline;
 
   constructor(sock, id, mode, buffering, encoding, errorsArg, newline) {
     if (typeof mode !== 'string' || ![...mode].every((c) => 'rwb'.includes(c)))
@@ -30,12 +28,12 @@ class SocketFile {
     if (buffering === 0 && !this.#binary) throw new RangeError('unbuffered streams must be binary');
     this.#buffering = buffering;
     if (!this.#binary) {
-      const enc = String(encoding ?? 'utf-8').toLowerCase();
-      this.#encoding = NODE_ENCODINGS[enc];
-      if (!this.#encoding) throw new RangeError(`unknown encoding: ${encoding}`);
-      this.#strict = (errorsArg ?? 'strict') === 'strict';
-      this.#decoder = new TextDecoder(this.#encoding === 'utf16le' ? 'utf-16le' :
-        this.#encoding === 'utf8' ? 'utf-8' : 'latin1', { fatal: this.#strict });
+      // Python's codec names, aliases and error handlers (bridge/codecs.js).
+      const codec = codecs.lookup(encoding ?? 'utf-8', errorsArg ?? 'strict');
+      this.#decoder = codec.decoder();
+      this.#encoder = codec.encoder();
+      this.encoding = encoding ?? 'utf-8';
+      this.errors = errorsArg ?? 'strict';
       if (![null, undefined, '', '\n', '\r', '\r\n'].includes(newline))
         throw new RangeError(`illegal newline value: ${newline}`);
       this.#newline = newline ?? null;
@@ -120,12 +118,7 @@ class SocketFile {
   #decodeMore() {
     const more = this.#fill(DEFAULT_BUFFER_SIZE);
     const bytes = this.#take(this.#rlen);
-    let s;
-    try {
-      s = this.#decoder.decode(bytes, { stream: more });
-    } catch (e) {
-      throw new RangeError(`'${this.#encoding}' codec can't decode bytes: ${e.message}`);
-    }
+    let s = this.#decoder.decode(bytes, !more);
     if (this.#newline === null) {
       s = this.#pendingCR + s;
       this.#pendingCR = '';
@@ -221,7 +214,7 @@ class SocketFile {
       if (typeof data !== 'string') throw new TypeError(`write() argument must be str, not ${typeof data}`);
       let s = data;
       if (this.#newline === '\r' || this.#newline === '\r\n') s = s.replace(/\n/g, this.#newline);
-      bytes = Buffer.from(s, this.#encoding);
+      bytes = this.#encoder.encode(s);
     }
     if (this.#buffering === 0) {
       return this.#sock.send(bytes);
@@ -230,7 +223,7 @@ class SocketFile {
     this.#wlen += bytes.length;
     if (this.#wlen >= this.#buffering)
       this.flush();
-    return this.#binary ? bytes.length : data.length;
+    return this.#binary ? bytes.length : [...data].length;
   }
 
   writelines(lines) {
