@@ -13,6 +13,7 @@ const errors = require('./errors');
 const core = require('./core');
 const { asBytes } = require('./wire');
 const sync = require('./socket');
+const { AsyncSocketFile } = require('./afile');
 
 const { ex, addon, fns, methods, wouldBlock, nameService, mem } = core;
 const { kId, kOnClose } = sync;
@@ -172,11 +173,16 @@ class AsyncSocket {
   #writers = [];
   #ref = true;
   #closed = false;
+  #files = 0;
+  #closeAsked = false;
 
   constructor(family, type, proto, fileno) {
     const s = family instanceof sync.Socket ? family : new sync.Socket(family, type, proto, fileno);
     this.#sock = s;
-    s[kOnClose] = () => this.#release();
+    s[kOnClose] = () => {
+      this.#closeAsked = true;
+      if (this.#files === 0) this.#release();
+    };
     s[sync.kFace](this);
   }
 
@@ -201,7 +207,15 @@ class AsyncSocket {
   shutdown(how) { return this.#sock.shutdown(how); }
   detach() { return this.#sock.detach(); }
   dup() { return new AsyncSocket(this.#sock.dup()); }
-  makefile(...args) { return this.#sock.makefile(...args); }
+  // A file whose reads and writes are promises (bridge/afile.js). While one is open, a
+  // close() of the socket leaves the fd, and this face's waits on it, to the files.
+  makefile(mode, buffering, encoding, errorsArg, newline) {
+    const f = new AsyncSocketFile(this, this.#sock[kId], mode, buffering, encoding, errorsArg, newline, () => {
+      if (--this.#files === 0 && this.#closeAsked) this.#release();
+    });
+    this.#files++;
+    return f;
+  }
 
   /** Whether pending operations keep the event loop alive (as net.Socket's ref/unref). */
   ref() { this.#setRef(true); return this; }
