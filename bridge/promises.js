@@ -22,6 +22,9 @@ const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
 const kAsyncDispose = Symbol.asyncDispose ?? Symbol.for('nodejs.asyncDispose');
 
 const EINPROGRESS = require('node:os').constants.errno.EINPROGRESS;
+const POLLIN = 1;
+const POLLOUT = 4;
+const kPollFirst = Symbol('wasock.pollFirst');
 const UV_READABLE = 1;
 const UV_WRITABLE = 2;
 const WOULD = Symbol('would block');
@@ -228,7 +231,7 @@ class AsyncSocket {
   }
 
   close() {
-    this.#sock.close();
+    return this.#sock.close();
   }
 
   [kDispose]() { this.close(); }
@@ -303,7 +306,16 @@ class AsyncSocket {
   #op(writing, fn, options, waitFirst = false) {
     const signal = options && options.signal;
     if (signal && signal.aborted) return Promise.reject(abortError(signal));
-    if (this.#closed) return Promise.reject(errors.fromErrno(C.EBADF, writing ? 'send' : 'recv'));
+    // As CPython: a closed socket's call checks its arguments, then fails with EBADF
+    // (fd -1), or answers at once where Python does (recv(0)).
+    if (this.#closed) {
+      try {
+        const r = attempt(fn);
+        return r === WOULD ? Promise.reject(errors.fromErrno(C.EBADF, writing ? 'send' : 'recv')) : Promise.resolve(r);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
     const queue = writing ? this.#writers : this.#readers;
     const eager = !queue.length && !waitFirst;
     // Over budget: the attempt is made after the event loop's next turn instead.
@@ -313,7 +325,8 @@ class AsyncSocket {
       try {
         r = attempt(fn);
       } catch (e) {
-        return Promise.reject(e);
+        if (!this[kPollFirst](writing, e)) return Promise.reject(e);
+        r = WOULD;
       }
       if (r !== WOULD) {
         spend();
@@ -369,6 +382,16 @@ class AsyncSocket {
   }
 
   #sockId() { return this.#sock[kId]; }
+
+  // CPython's sock_call in timeout mode polls before the system call: an error the call
+  // would give at once (recv on a listening socket) is only seen once the fd is ready,
+  // and a timeout comes first. True when e must wait so: timeout mode, fd not ready.
+  [kPollFirst](writing, e) {
+    if (!(e instanceof errors.OSError) || e instanceof errors.timeout || e.errno === null) return false;
+    const timeout = this.#sock.gettimeout();
+    const fd = this.#sock.fileno();
+    return timeout !== null && timeout > 0 && fd >= 0 && addon.imports.poll(fd, writing ? POLLOUT : POLLIN, 0) === 0;
+  }
 
   async accept(options) {
     const [info, address] = await this.#op(false, () => methods.accept(this.#sockId(), []), options);
@@ -446,25 +469,33 @@ class AsyncSocket {
     }, options);
   }
 
+  // The first attempt of a send that may name a host (looked up off the main thread).
+  async #firstSend(fn, options) {
+    try {
+      return await withLookups(() => attempt(fn), options && options.signal);
+    } catch (e) {
+      if (!this.#closed && this[kPollFirst](true, e)) return WOULD;
+      throw e;
+    }
+  }
+
   // sendto(data, address[, options]) or sendto(data, flags, address[, options]).
   async sendto(data, ...rest) {
     const withFlags = typeof rest[0] === 'number' || typeof rest[0] === 'bigint';
     const args = withFlags ? [data, rest[0], rest[1]] : [data, rest[0]];
     const options = withFlags ? rest[2] : rest[1];
     checkSignal(options);
-    const r = await withLookups(() => attempt(() => this.#sock.sendto(...args)),
-      options && options.signal);
+    const r = await this.#firstSend(() => this.#sock.sendto(...args), options);
     if (r !== WOULD) return r;
-    return this.#op(true, () => this.#sock.sendto(...args), options);
+    return this.#op(true, () => this.#sock.sendto(...args), options, true);
   }
 
   async sendmsg(buffers, ancdata, flags, address, options) {
     checkSignal(options);
     const args = [buffers, ancdata, flags, address];
-    const r = await withLookups(() => attempt(() => this.#sock.sendmsg(...args)),
-      options && options.signal);
+    const r = await this.#firstSend(() => this.#sock.sendmsg(...args), options);
     if (r !== WOULD) return r;
-    return this.#op(true, () => this.#sock.sendmsg(...args), options);
+    return this.#op(true, () => this.#sock.sendmsg(...args), options, true);
   }
 
   sendmsg_afalg(...args) {
@@ -478,7 +509,8 @@ class AsyncSocket {
     return this.#op(true, () => {
       for (;;) {
         const want = count === null || count === undefined ? null : count - sent;
-        if (want !== null && want <= 0) return sent;
+        // The first call goes to the core whatever count is: it checks the arguments.
+        if (sent > 0 && want !== null && want <= 0) return sent;
         const n = this.#sock.sendfile(file, offset + sent, want);
         if (n === 0) return sent;
         sent += n;

@@ -22,7 +22,7 @@ struct ws_sock *ws_sock_peek(int32_t id)
 	uint32_t slot = (uint32_t)id & WS_SLOT_MASK;
 	if (id > 0 && slot < table_len) {
 		struct ws_sock *s = &table[slot];
-		if (s->used && s->gen == (uint16_t)((uint32_t)id >> WS_SLOT_BITS) && s->fd >= 0)
+		if (s->used && s->gen == (uint16_t)((uint32_t)id >> WS_SLOT_BITS))
 			return s;
 	}
 	return NULL;
@@ -121,6 +121,63 @@ int32_t ws_sock_add(int32_t fd, int32_t family, int32_t type, int32_t proto)
 	return ws_sock_id(s);
 }
 
+/*
+ * A closed or detached socket is, as in CPython, an object with fd -1 on which every
+ * method checks its arguments and then fails with EBADF (or answers, for gettimeout,
+ * detach, recv(0)...). Its slot is freed at close; the bridge keeps family, type, proto
+ * and timeout, and calls such a socket's methods on this one stand-in slot, set up
+ * for it before each call. Returns the stand-in's id.
+ */
+static int32_t zombie_id;
+
+int32_t WS_EXPORT(ws_sock_zombie)(int32_t family, int32_t type, int32_t proto, double timeout_ns)
+{
+	struct ws_sock *s = ws_sock_peek(zombie_id);
+	if (!s) {
+		/* No default timeout to apply (nor any call on fd -1) for the stand-in. */
+		int64_t dflt = ws_default_timeout_ns;
+		int all_async = ws_all_async;
+		ws_default_timeout_ns = -1;
+		ws_all_async = 0;
+		zombie_id = ws_sock_add(-1, family, type, proto);
+		ws_default_timeout_ns = dflt;
+		ws_all_async = all_async;
+		if (zombie_id < 0)
+			return zombie_id = 0, -1;
+		s = ws_sock_peek(zombie_id);
+	}
+	s->fd = -1;
+	s->family = family;
+	s->type = type;
+	s->proto = proto;
+	s->timeout = (int64_t)timeout_ns;
+	s->async = 0;
+	s->closed = 1;
+	s->io_refs = 0;
+	s->connecting = 0;
+	return zombie_id;
+}
+
+/* Whether id names a socket (open, or closed with makefile() objects still open). */
+int32_t WS_EXPORT(ws_sock_alive)(int32_t id)
+{
+	return ws_sock_peek(id) != NULL;
+}
+
+/* A socket's timeout in ns (-1 blocking), which the bridge keeps when it closes. */
+double WS_EXPORT(ws_sock_timeout_ns)(int32_t id)
+{
+	struct ws_sock *s = ws_sock_peek(id);
+	return s ? (double)s->timeout : -1;
+}
+
+/* The stand-in's timeout after a call (settimeout() on a closed socket keeps it). */
+double WS_EXPORT(ws_sock_zombie_timeout)(void)
+{
+	struct ws_sock *s = ws_sock_peek(zombie_id);
+	return s ? (double)s->timeout : -1;
+}
+
 int ws_out_sock(int32_t id)
 {
 	struct ws_sock *s = ws_sock_get(id);
@@ -145,6 +202,9 @@ int ws_sock_close_fd(struct ws_sock *s)
 
 static int ws_poll_ready(struct ws_sock *s, int writing, int64_t interval, int connect)
 {
+	/* As CPython: a closed socket is "ready", and its call then fails with EBADF. */
+	if (s->fd < 0)
+		return 0;
 	int events = writing ? WS_POLLOUT : WS_POLLIN;
 	if (connect)
 		events |= WS_POLLERR;
@@ -166,7 +226,7 @@ static int ws_would_block(int writing)
 
 static int ws_make_async(struct ws_sock *s)
 {
-	if (s->async)
+	if (s->async || s->fd < 0)
 		return 0;
 	int32_t r = HOST(set_nonblocking)(s->fd, 1);
 	if (r < 0)
@@ -337,6 +397,8 @@ int ws_fn_socketpair(ws_args *a)
 int ws_m_close(struct ws_sock *s, ws_args *a)
 {
 	(void)a;
+	if (s->fd < 0)
+		return ws_out_none();
 	s->closed = 1;
 	if (s->io_refs > 0)
 		return ws_out_none();
@@ -363,6 +425,8 @@ int ws_m_io_unref(struct ws_sock *s, ws_args *a)
 int ws_m_detach(struct ws_sock *s, ws_args *a)
 {
 	(void)a;
+	if (s->fd < 0)
+		return ws_out_int(-1);
 	int32_t fd = s->fd;
 	ws_sock_free(s);
 	return ws_out_int(fd);

@@ -304,6 +304,13 @@ WS_FN(sendfile, 4)
 	return ws_ret(env, wasock_host_sendfile(I(0), I(1), off, U(3)));
 WS_END
 
+WS_FN(lseek, 2)
+	const int64_t *off = P(1, 8);
+	if (!off)
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, wasock_host_lseek(I(0), off));
+WS_END
+
 WS_FN(poll, 3)
 	return ws_ret(env, ws_wake_poll(I(0), I(1), I(2)));
 WS_END
@@ -557,7 +564,7 @@ static napi_status ws_make_imports(napi_env env, struct ws_binding *b, napi_valu
 		WS_EXPORT(setsockopt), WS_EXPORT(shutdown), WS_EXPORT(sendto),
 		WS_EXPORT(recvfrom), WS_EXPORT(sendmsg),
 		{ "recvmsg", NULL, ws_recvmsg9, NULL, NULL, NULL, napi_enumerable, b },
-		WS_EXPORT(sendfile), WS_EXPORT(poll), WS_EXPORT(poll_many),
+		WS_EXPORT(sendfile), WS_EXPORT(lseek), WS_EXPORT(poll), WS_EXPORT(poll_many),
 		WS_EXPORT(set_nonblocking), WS_EXPORT(get_nonblocking), WS_EXPORT(set_cloexec),
 		WS_EXPORT(get_cloexec), WS_EXPORT(ioctl), WS_EXPORT(getaddrinfo),
 		WS_EXPORT(getnameinfo), WS_EXPORT(gethostbyname), WS_EXPORT(gethostbyaddr),
