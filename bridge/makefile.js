@@ -228,25 +228,28 @@ class SocketFile {
 
   writelines(lines) {
     for (const l of lines) this.write(l);
+    return null;
   }
 
   flush() {
     this.#check();
-    if (!this.#wlen) return;
+    if (!this.#wlen) return null;
     const data = Buffer.concat(this.#wbuf, this.#wlen);
     this.#wbuf = [];
     this.#wlen = 0;
     this.#sock.sendall(data);
+    return null;
   }
 
   close() {
-    if (this.#closed) return;
+    if (this.#closed) return null;
     try {
       if (this.#writing && this.#wlen) this.flush();
     } finally {
       this.#closed = true;
       methods.io_unref(this.#id, []);
     }
+    return null;
   }
 
   [kDispose]() { this.close(); }

@@ -635,3 +635,12 @@ module.exports = {
   getaddrinfo, getnameinfo, gethostbyname, gethostbyname_ex, gethostbyaddr, getfqdn,
   create_connection, create_server, send_fds, recv_fds,
 };
+// Node-style fields on errors; a rejection carries the stack of the call that started it.
+{
+  const errinfo = require('./errinfo');
+  errinfo.wrapClass(AsyncSocket, errinfo.SOCKET_METHODS.filter((m) => !errinfo.ASYNC_SOCKET_METHODS.includes(m)),
+    errinfo.ASYNC_SOCKET_METHODS);
+  errinfo.wrapFunctions(module.exports, ['socket', 'socketpair', 'fromfd'], ['getaddrinfo', 'getnameinfo',
+    'gethostbyname', 'gethostbyname_ex', 'gethostbyaddr', 'getfqdn', 'create_connection', 'create_server',
+    'send_fds', 'recv_fds']);
+}

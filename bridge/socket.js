@@ -391,6 +391,28 @@ function create_connection(address, timeout = DEFAULT, source_address = null, op
   throw new AggregateError(failures, 'create_connection failed');
 }
 
+// Python's repr() of an address: tuples, str, int, bytes.
+function pyRepr(v) {
+  if (Array.isArray(v)) return v.length === 1 ? `(${pyRepr(v[0])},)` : `(${v.map(pyRepr).join(', ')})`;
+  if (typeof v === 'string') {
+    const q = v.includes("'") && !v.includes('"') ? '"' : "'";
+    const body = [...v].map((c) => {
+      if (c === '\\' || c === q) return `\\${c}`;
+      const n = c.codePointAt(0);
+      if (n < 0x20 || n === 0x7f) return { '\n': '\\n', '\r': '\\r', '\t': '\\t' }[c] || `\\x${n.toString(16).padStart(2, '0')}`;
+      return c;
+    }).join('');
+    return `${q}${body}${q}`;
+  }
+  if (ArrayBuffer.isView(v)) {
+    return `b'${[...new Uint8Array(v.buffer, v.byteOffset, v.byteLength)].map((n) => (n >= 0x20 && n < 0x7f &&
+      n !== 0x27 && n !== 0x5c ? String.fromCharCode(n) : `\\x${n.toString(16).padStart(2, '0')}`)).join('')}'`;
+  }
+  if (v === null || v === undefined) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  return String(v);
+}
+
 // socket.py's create_server.
 function create_server(address, { family = C.AF_INET, backlog = null, reuse_port = false,
   dualstack_ipv6 = false } = {}) {
@@ -410,10 +432,9 @@ function create_server(address, { family = C.AF_INET, backlog = null, reuse_port
       sock.bind(address);
     } catch (e) {
       if (!(e instanceof errors.OSError) || e.errno === null) throw e;
-      const err = errors.fromErrno(e.errno, 'bind');
-      err.message = `[Errno ${e.errno}] ${e.strerror} (while attempting to bind on address ${
-        util.inspect(address)})`;
-      throw err;
+      // socket.py: error(err.errno, '%s (while attempting to bind on address %r)').
+      const strerror = `${e.strerror} (while attempting to bind on address ${pyRepr(address)})`;
+      throw new (errors.fromErrno(e.errno).constructor)(e.errno, strerror, { syscall: 'bind' });
     }
     if (backlog === null || backlog === undefined) sock.listen();
     else sock.listen(backlog);
@@ -446,6 +467,12 @@ function send_fds(sock, buffers, fds, flags = 0, address = null) {
 
 function recv_fds(sock, bufsize, maxfds, flags = 0) {
   return fdsReceived(sock.recvmsg(bufsize, fns.CMSG_LEN(maxfds * 4), flags));
+}
+
+// Node-style fields and caller-first stacks on every error a method throws.
+{
+  const errinfo = require('./errinfo');
+  errinfo.wrapClass(Socket, errinfo.SOCKET_METHODS);
 }
 
 module.exports = {
