@@ -47,7 +47,7 @@ class AsyncSocketFile {
     if (!this.#binary) {
       const codec = codecs.lookup(encoding ?? 'utf-8', errorsArg ?? 'strict');
       this.#decoder = codec.decoder();
-      this.#encoder = codec.encoder();
+      this.#encoder = codec.encoder({ stream: true });
       this.encoding = encoding ?? 'utf-8';
       this.errors = errorsArg ?? 'strict';
       if (![null, undefined, '', '\n', '\r', '\r\n'].includes(newline))

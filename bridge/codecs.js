@@ -3,9 +3,10 @@
 // and error messages. The names, aliases and single-byte tables are Python's own
 // (bridge/pycodecs.js, generated from CPython); the UTF codecs are written out here.
 //
-//   lookup(encoding, errors) -> { name, decoder(), encoder() }
+//   lookup(encoding, errors) -> { name, decoder(), encoder({ stream }) }
 //     decoder().decode(bytes, final) -> string   (keeps an incomplete tail for later)
-//     encoder().encode(string) -> Buffer           (utf-16/32: BOM on the first call)
+//     encoder().encode(string) -> Buffer           (utf-16/32: BOM on the first call,
+//                                                   none for a stream: a socket's file)
 //
 // A codec Python does not know is a RangeError 'unknown encoding: x' (Python's
 // LookupError) with code ERR_UNKNOWN_ENCODING; one Python knows but wasock does not
@@ -447,7 +448,9 @@ function lookup(encoding, errors = 'strict') {
         const le = m[2] ? m[2] === '_le' : null;
         const names = [`utf-${m[1]}-le`, `utf-${m[1]}-be`];
         const enc = utf16Encoder(encName, errors, le !== false, size === 4);
-        encoder = () => enc(le === null ? (size === 2 ? [0xff, 0xfe] : [0xff, 0xfe, 0, 0]) : null);
+        // TextIOWrapper over a non-seekable stream (a socket) writes UTF-16/32 without BOM.
+        encoder = ({ stream = false } = {}) =>
+          enc(le === null && !stream ? (size === 2 ? [0xff, 0xfe] : [0xff, 0xfe, 0, 0]) : null);
         step = () => utfWideStep(names, errors, le, size);
       } else {
         encoder = tableEncoder(encName, errors, 256, table);

@@ -31,7 +31,7 @@ class SocketFile {
       // Python's codec names, aliases and error handlers (bridge/codecs.js).
       const codec = codecs.lookup(encoding ?? 'utf-8', errorsArg ?? 'strict');
       this.#decoder = codec.decoder();
-      this.#encoder = codec.encoder();
+      this.#encoder = codec.encoder({ stream: true });
       this.encoding = encoding ?? 'utf-8';
       this.errors = errorsArg ?? 'strict';
       if (![null, undefined, '', '\n', '\r', '\r\n'].includes(newline))

@@ -321,7 +321,10 @@ class Socket {
 
   makefile(mode = 'r', buffering = null, encoding = null, errorsArg = null, newline = null) {
     const { SocketFile } = require('./makefile');
-    if (encoding !== null && typeof encoding === 'object') {
+    // Python's keyword-only arguments as an object, in place of buffering or of encoding.
+    if (buffering !== null && typeof buffering === 'object') {
+      ({ buffering = null, encoding = null, errors: errorsArg = null, newline = null } = buffering);
+    } else if (encoding !== null && typeof encoding === 'object') {
       ({ encoding = null, errors: errorsArg = null, newline = null } = encoding);
     }
     return new SocketFile(this, this.#id, mode, buffering, encoding, errorsArg, newline);
