@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // A worker thread blocked in a wasock call, stopped from outside. Run as a child process:
-//   node scenario.js <accept|recv|recv_timeout|echo> <terminate|exit|none>
+//   node scenario.js <accept|recv|recv_timeout|echo> <terminate|exit|unref>
 // Prints what happened, one line each; the parent test bounds it in time.
 'use strict';
 const path = require('node:path');
@@ -44,6 +44,12 @@ w.on('message', async (m) => {
   if (stop === 'exit') {
     console.log('exit');
     process.exit(3);
+  }
+  // The main thread has nothing left to do: Node exits, stopping the worker.
+  if (stop === 'unref') {
+    console.log('unref');
+    w.unref();
+    return;
   }
   if (stop === 'terminate') {
     const code = await w.terminate();

@@ -24,6 +24,13 @@ test.each(['accept', 'recv'])('process.exit() in the main thread ends a worker b
   expect(r.code).toBe(3);
 });
 
+test('an unref()ed worker blocked in accept does not keep the process alive', async () => {
+  const r = await run('accept', 'unref');
+  expect(r.signal).toBe(null);
+  expect(r.stdout.split('\n')).toEqual(['blocked', 'unref', '']);
+  expect(r.code).toBe(0);
+});
+
 test('a worker keeps Python blocking semantics: data, getblocking(), gettimeout()', async () => {
   const r = await run('echo', 'terminate');
   expect(r.stdout.split('\n')).toEqual(['echo ping true null', 'blocked', 'terminated 1', '']);
