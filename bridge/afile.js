@@ -18,6 +18,8 @@ class AsyncSocketFile {
   #sock; #id; #closed = false; #timedOut = false;
   #reading; #writing; #binary; #buffering;
   #rbuf = []; #rlen = 0; #eof = false;
+  // The last recv of a non-blocking socket found nothing (BlockingIOError).
+  #blocked = false;
   #wbuf = []; #wlen = 0;
   #decoder = null; #encoder = null; #text = ''; #newline = null; #pendingCR = '';
   // The tail of the queue of calls: each call starts when the one before it settled.
@@ -92,7 +94,10 @@ class AsyncSocketFile {
       chunk = await this.#sock.recv(Math.max(size, this.#buffering || 1));
     } catch (e) {
       if (e instanceof errors.timeout) this.#timedOut = true;
-      if (e instanceof errors.BlockingIOError) return false;
+      if (e instanceof errors.BlockingIOError) {
+        this.#blocked = true;
+        return false;
+      }
       throw e;
     }
     if (chunk.length === 0) {
@@ -112,17 +117,21 @@ class AsyncSocketFile {
     return Buffer.from(all.subarray(0, n));
   }
 
+  // As BufferedReader: null when a non-blocking socket had nothing at all to give.
   async #readBytes(n) {
+    this.#blocked = false;
+    let out;
     if (n === null || n === undefined || n < 0) {
       while (await this.#fill(DEFAULT_BUFFER_SIZE));
-      return this.#take(this.#rlen);
-    }
-    if (this.#buffering === 0 && this.#rlen === 0) {
+      out = this.#take(this.#rlen);
+    } else if (this.#buffering === 0 && this.#rlen === 0) {
       await this.#fill(n);
-      return this.#take(Math.min(n, this.#rlen));
+      out = this.#take(Math.min(n, this.#rlen));
+    } else {
+      while (this.#rlen < n && await this.#fill(n - this.#rlen));
+      out = this.#take(Math.min(n, this.#rlen));
     }
-    while (this.#rlen < n && await this.#fill(n - this.#rlen));
-    return this.#take(Math.min(n, this.#rlen));
+    return out.length === 0 && n !== 0 && this.#blocked ? null : out;
   }
 
   async #readBytesLine(limit) {
@@ -202,6 +211,7 @@ class AsyncSocketFile {
     return this.#serial('r', async () => {
       if (!this.#binary) throw new TypeError('readinto() needs a binary file');
       const data = await this.#readBytes(b.byteLength);
+      if (data === null) return null;
       new Uint8Array(b.buffer, b.byteOffset, b.byteLength).set(data);
       return data.length;
     });

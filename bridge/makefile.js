@@ -14,6 +14,8 @@ class SocketFile {
   #sock; #id; #closed = false; #timedOut = false;
   #reading; #writing; #binary; #buffering;
   #rbuf = []; #rlen = 0; #eof = false;
+  // The last recv of a non-blocking socket found nothing (BlockingIOError).
+  #blocked = false;
   #wbuf = []; #wlen = 0;
   #decoder; #encoder; #text = ''; #newline;
 
@@ -66,7 +68,10 @@ class SocketFile {
       chunk = this.#sock.recv(Math.max(size, this.#buffering || 1));
     } catch (e) {
       if (e instanceof errors.timeout) this.#timedOut = true;
-      if (e instanceof errors.BlockingIOError) return false;
+      if (e instanceof errors.BlockingIOError) {
+        this.#blocked = true;
+        return false;
+      }
       throw e;
     }
     if (chunk.length === 0) {
@@ -87,17 +92,21 @@ class SocketFile {
     return Buffer.from(out);
   }
 
+  // As BufferedReader: null when a non-blocking socket had nothing at all to give.
   #readBytes(n) {
+    this.#blocked = false;
+    let out;
     if (n === null || n === undefined || n < 0) {
       while (this.#fill(DEFAULT_BUFFER_SIZE));
-      return this.#take(this.#rlen);
-    }
-    if (this.#buffering === 0 && this.#rlen === 0) {
+      out = this.#take(this.#rlen);
+    } else if (this.#buffering === 0 && this.#rlen === 0) {
       this.#fill(n);
-      return this.#take(Math.min(n, this.#rlen));
+      out = this.#take(Math.min(n, this.#rlen));
+    } else {
+      while (this.#rlen < n && this.#fill(n - this.#rlen));
+      out = this.#take(Math.min(n, this.#rlen));
     }
-    while (this.#rlen < n && this.#fill(n - this.#rlen));
-    return this.#take(Math.min(n, this.#rlen));
+    return out.length === 0 && n !== 0 && this.#blocked ? null : out;
   }
 
   #readBytesLine(limit) {
@@ -156,6 +165,7 @@ class SocketFile {
     this.#check('r');
     if (!this.#binary) throw new TypeError('readinto() needs a binary file');
     const data = this.#readBytes(b.byteLength);
+    if (data === null) return null;
     new Uint8Array(b.buffer, b.byteOffset, b.byteLength).set(data);
     return data.length;
   }

@@ -327,7 +327,7 @@ class Socket {
     } else if (encoding !== null && typeof encoding === 'object') {
       ({ encoding = null, errors: errorsArg = null, newline = null } = encoding);
     }
-    return new SocketFile(this, this.#id, mode, buffering, encoding, errorsArg, newline);
+    return new SocketFile(this, this.#sid(), mode, buffering, encoding, errorsArg, newline);
   }
 
   [util.inspect.custom]() {

@@ -417,7 +417,7 @@ int ws_m_io_ref(struct ws_sock *s, ws_args *a)
 int ws_m_io_unref(struct ws_sock *s, ws_args *a)
 {
 	(void)a;
-	if (--s->io_refs <= 0 && s->closed && ws_sock_close_fd(s) < 0)
+	if (--s->io_refs <= 0 && s->closed && s->fd >= 0 && ws_sock_close_fd(s) < 0)
 		return WS_RAISED;
 	return ws_out_none();
 }

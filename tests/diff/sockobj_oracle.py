@@ -153,6 +153,17 @@ def run(case):
         elif op == 'close2':
             s.close()
             v = s.close()
+        elif op.startswith('mf_'):
+            f = s.makefile(args[0])
+            try:
+                v = getattr(f, op[3:])(*args[1:])
+                if op == 'mf_write':
+                    f.flush()
+            finally:
+                try:
+                    f.close()
+                except Exception:
+                    pass
         else:
             v = getattr(s, op)(*args)
         out = {'ok': norm(v, op)}
