@@ -336,4 +336,8 @@ class AsyncSocketFile {
   [kAsyncDispose]() { return this.close(); }
 }
 
+// Node-style fields on errors; a rejection carries the stack of the call that started it.
+require('./errinfo').wrapClass(AsyncSocketFile, ['fileno', 'readable', 'writable', 'seekable'],
+  ['read', 'readinto', 'readline', 'readlines', 'write', 'writelines', 'flush', 'close']);
+
 module.exports = { AsyncSocketFile };

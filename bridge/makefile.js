@@ -265,4 +265,8 @@ class SocketFile {
   [kDispose]() { this.close(); }
 }
 
+// Node-style fields and caller-first stacks on every error a file method throws.
+require('./errinfo').wrapClass(SocketFile, ['read', 'readinto', 'readline', 'readlines', 'write',
+  'writelines', 'flush', 'close', 'fileno', 'readable', 'writable', 'seekable']);
+
 module.exports = { SocketFile, DEFAULT_BUFFER_SIZE };
