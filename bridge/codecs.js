@@ -125,7 +125,7 @@ const isSurrogate = (cp) => cp >= 0xd800 && cp < 0xe000;
  * Encodes code points with put(cp) -> bool (false: not encodable). A run of
  * unencodable code points goes to the error handler as one, as Python's encoders do.
  */
-function encodeWith(errors, codec, cps, put, reason, putReplacement, single) {
+function encodeWith(errors, codec, cps, put, reason, putReplacement, single, split) {
   for (let i = 0; i < cps.length;) {
     if (put(cps[i])) { i++; continue; }
     let j = i + 1;
@@ -140,13 +140,19 @@ function encodeWith(errors, codec, cps, put, reason, putReplacement, single) {
       case 'xmlcharrefreplace':
         for (let k = i; k < j; k++) putReplacement(`&#${cps[k]};`);
         break;
-      case 'surrogateescape':
-        // Bytes are no replacement for a UTF-16/32 encoder: Python raises.
-        for (let k = i; k < j; k++) {
-          if (single || cps[k] < 0xdc80 || cps[k] > 0xdcff) throw fail();
+      case 'surrogateescape': {
+        // Bytes are no replacement for a UTF-16/32 encoder: Python raises. The UTF-8,
+        // ASCII and Latin-1 encoders escape the run's leading \udc80-\udcff and report
+        // the rest of the run; a charmap codec reports the whole run.
+        let k = i;
+        if (!single) {
+          const escapable = (cp) => cp >= 0xdc80 && cp <= 0xdcff;
+          if (!split && !cps.slice(i, j).every(escapable)) throw fail();
+          for (; k < j && escapable(cps[k]); k++) putReplacement(null, cps[k] - 0xdc00);
         }
-        for (let k = i; k < j; k++) putReplacement(null, cps[k] - 0xdc00);
+        if (k < j) throw encodeError(codec, cps, k, j, reason(cps[k]));
         break;
+      }
       default: throw fail();
     }
     i = j;
@@ -179,7 +185,7 @@ function sink() {
  * A codec's encoder over a per-code-point writer: unit(cp, out) writes cp and returns
  * true, or returns false without writing; probe(cp) answers the same without writing.
  */
-function makeEncoder(codec, errors, unit, probe, reason, bom = null, fast = null, single = false) {
+function makeEncoder(codec, errors, unit, probe, reason, bom = null, fast = null, single = false, split = true) {
   let first = true;
   return {
     encode(s) {
@@ -200,7 +206,7 @@ function makeEncoder(codec, errors, unit, probe, reason, bom = null, fast = null
         // Replacement text is ASCII, which every codec here can write.
         for (const ch of text) unit(ch.charCodeAt(0), out);
       };
-      encodeWith(errors, codec, codePoints(s), put, reason, putReplacement, single);
+      encodeWith(errors, codec, codePoints(s), put, reason, putReplacement, single, split);
       return out.done();
     },
   };
@@ -254,7 +260,7 @@ function tableEncoder(codec, errors, limit, table) {
     return true;
   };
   const reason = reverse ? () => 'character maps to <undefined>' : () => `ordinal not in range(${limit})`;
-  return () => makeEncoder(codec, errors, unit, probe, reason);
+  return () => makeEncoder(codec, errors, unit, probe, reason, null, null, false, !reverse);
 }
 
 // Incremental decoders: step(bytes, final) decodes what it can and returns [text, used].
@@ -448,9 +454,11 @@ function lookup(encoding, errors = 'strict') {
         const le = m[2] ? m[2] === '_le' : null;
         const names = [`utf-${m[1]}-le`, `utf-${m[1]}-be`];
         const enc = utf16Encoder(encName, errors, le !== false, size === 4);
-        // TextIOWrapper over a non-seekable stream (a socket) writes UTF-16/32 without BOM.
-        encoder = ({ stream = false } = {}) =>
-          enc(le === null && !stream ? (size === 2 ? [0xff, 0xfe] : [0xff, 0xfe, 0, 0]) : null);
+        // TextIOWrapper over a non-seekable stream (a socket) writes UTF-16/32 with the
+        // little-endian codec (this machine's order), without BOM.
+        const encLE = utf16Encoder(names[0], errors, true, size === 4);
+        encoder = ({ stream = false } = {}) => (le === null && stream ? encLE(null)
+          : enc(le === null ? (size === 2 ? [0xff, 0xfe] : [0xff, 0xfe, 0, 0]) : null));
         step = () => utfWideStep(names, errors, le, size);
       } else {
         encoder = tableEncoder(encName, errors, 256, table);

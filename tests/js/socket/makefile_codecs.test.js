@@ -6,39 +6,52 @@
 const { spawnSync } = require('node:child_process');
 const w = require('../../../bridge');
 
-const TEXT = 'caf\u00e9 \u20ac\nline two\r\nend';
+// Two writes each: text with a lone surrogate as well, which only surrogateescape (for
+// \udc80-\udcff) or a replacing handler gets through.
+const TEXTS = ['caf\u00e9 \u20ac\nline two\r\nend', 'ok \udcff\ud800 end'];
 const ENCODINGS = ['utf_8', 'U8', 'UTF-8', 'latin_1', 'L1', 'iso8859-1', 'us_ascii', 'utf-16', 'utf_16_be',
   'utf-32', 'utf-8-sig', 'cp1252', 'koi8-r', 'iso8859_15', 'mac_roman'];
 const ERRORS = ['strict', 'ignore', 'replace', 'backslashreplace', 'xmlcharrefreplace', 'surrogateescape'];
 
-// Python's answer: what a text file writing TEXT in two writes sends, with the exception if any.
-function pythonWrites(enc, errors) {
+// Python's answers, one process per encoding: what a text file writing each text in two
+// writes sends, or the exception's message. Texts travel as UTF-16LE hex (lone
+// surrogates included).
+function pythonWrites(enc) {
   const r = spawnSync('python3', ['-c', `
 import socket, json, sys
-a, b = socket.socketpair()
-f = a.makefile('w', encoding=sys.argv[1], errors=sys.argv[2], newline='')
-text = json.loads(sys.argv[3])
-try:
-    f.write(text[:6]); f.write(text[6:]); f.flush()
-    a.shutdown(socket.SHUT_WR)
-    out = b''
-    while True:
-        d = b.recv(4096)
-        if not d: break
-        out += d
-    print(json.dumps({'ok': out.hex()}))
-except (UnicodeError, ValueError) as e:
-    print(json.dumps({'err': str(e)}))
-`, enc, errors, JSON.stringify(TEXT)], { encoding: 'utf8' });
+out = []
+for errors in json.loads(sys.argv[2]):
+    for hx in json.loads(sys.argv[3]):
+        text = bytes.fromhex(hx).decode('utf-16-le', 'surrogatepass')
+        a, b = socket.socketpair()
+        f = a.makefile('w', encoding=sys.argv[1], errors=errors, newline='')
+        try:
+            f.write(text[:6]); f.write(text[6:]); f.flush()
+            a.shutdown(socket.SHUT_WR)
+            got = b''
+            while True:
+                d = b.recv(4096)
+                if not d: break
+                got += d
+            out.append({'ok': got.hex()})
+        except (UnicodeError, ValueError) as e:
+            out.append({'err': str(e)})
+        finally:
+            try: f.close()
+            except Exception: pass
+            a.close(); b.close()
+print(json.dumps(out))
+`, enc, JSON.stringify(ERRORS), JSON.stringify(TEXTS.map((t) => Buffer.from(t, 'utf16le').toString('hex')))],
+  { encoding: 'utf8' });
   return JSON.parse(r.stdout);
 }
 
-function wasockWrites(enc, errors) {
+function wasockWrites(enc, errors, text) {
   const [a, b] = w.socketpair();
+  const f = a.makefile('w', { encoding: enc, errors, newline: '' });
   try {
-    const f = a.makefile('w', { encoding: enc, errors, newline: '' });
-    f.write(TEXT.slice(0, 6));
-    f.write(TEXT.slice(6));
+    f.write(text.slice(0, 6));
+    f.write(text.slice(6));
     f.flush();
     a.shutdown(w.SHUT_WR);
     const parts = [];
@@ -48,13 +61,17 @@ function wasockWrites(enc, errors) {
     if (e instanceof RangeError) return { err: e.message };
     throw e;
   } finally {
+    try { f.close(); } catch { /* what failed to encode stays unsent */ }
     a.close();
     b.close();
   }
 }
 
 test.each(ENCODINGS)('writing text as %s, under every errors= handler, sends what Python sends', (enc) => {
-  for (const errors of ERRORS) expect([errors, wasockWrites(enc, errors)]).toEqual([errors, pythonWrites(enc, errors)]);
+  const want = pythonWrites(enc);
+  const got = [];
+  for (const errors of ERRORS) for (const text of TEXTS) got.push(wasockWrites(enc, errors, text));
+  expect(got).toEqual(want);
 });
 
 test('reading: undecodable bytes raise, or are handled per errors=, as in Python', () => {
