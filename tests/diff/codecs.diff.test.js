@@ -10,7 +10,8 @@ const { codecs: carried, aliases } = require('../../bridge/pycodecs');
 
 const HANDLERS = ['strict', 'ignore', 'replace', 'surrogateescape', 'backslashreplace'];
 const TEXTS = ['', 'plain ascii', 'caf\u00e9', '\u20ac5', 'snake \u{1f40d}!', 'a\ud800b', '\udcff\udc80',
-  '\u00ff\u0100', 'line\r\nnext\n', '\u0416\u0436', '\u00e9\u00e8\u00ea\u00eb\u00c0'];
+  '\u00ff\u0100', 'line\r\nnext\n', '\u0416\u0436', '\u00e9\u00e8\u00ea\u00eb\u00c0', '\udcff\ud800x',
+  '\u00e9\udcff\u20ac\udc80'];
 const BYTES = ['', '616263', 'ff', 'c3a9', 'c3', 'e282ac', 'e282', 'e080', 'eda080', 'f09f9090',
   'f4908080', '80', 'c0af', 'fffe6100', 'feff0061', '6100d800', '00d8', '0000d800', '41', '81', '9d',
   'a4', 'efbbbf61', '610062'];
