@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // A worker thread blocked in a wasock call, stopped from outside. Run as a child process:
-//   node scenario.js <accept|recv|recv_timeout|echo> <terminate|exit|unref>
+//   node scenario.js <accept|recv|recv_timeout|echo> <terminate|exit|unref|worker-exit>
 // Prints what happened, one line each; the parent test bounds it in time.
 'use strict';
 const path = require('node:path');
@@ -33,6 +33,22 @@ if (call === 'accept') {
 }
 parentPort.postMessage('returned');
 `;
+// worker-exit: a middle worker starts the blocked one and calls process.exit(), which
+// in a worker ends that worker and, with it, the workers it started.
+const middle = `
+const { Worker, parentPort } = require('node:worker_threads');
+const inner = new Worker(${JSON.stringify(code)}, { eval: true, workerData: ${JSON.stringify({ call })} });
+inner.on('message', (m) => {
+  parentPort.postMessage(m);
+  if (m === 'blocked') setTimeout(() => process.exit(5), 150);
+});
+`;
+if (stop === 'worker-exit') {
+  const mid = new Worker(middle, { eval: true });
+  mid.on('message', (m) => console.log(m));
+  mid.on('exit', (c) => console.log(`worker exited ${c}`));
+  return;
+}
 const w = new Worker(code, { eval: true, workerData: { call } });
 w.on('message', async (m) => {
   console.log(m);

@@ -24,6 +24,13 @@ test.each(['accept', 'recv'])('process.exit() in the main thread ends a worker b
   expect(r.code).toBe(3);
 });
 
+test.each(['accept', 'recv'])('process.exit() in a worker ends the worker it started, blocked in %s', async (call) => {
+  const r = await run(call, 'worker-exit');
+  expect(r.signal).toBe(null);
+  expect(r.stdout.split('\n')).toEqual(['blocked', 'worker exited 5', '']);
+  expect(r.code).toBe(0);
+});
+
 test('an unref()ed worker blocked in accept does not keep the process alive', async () => {
   const r = await run('accept', 'unref');
   expect(r.signal).toBe(null);
