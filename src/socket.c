@@ -70,8 +70,11 @@ void WS_EXPORT(ws_set_async)(int32_t on)
 /*
  * Every socket made from now on waits in the host's poll(), its blocking mode emulated:
  * a host can end such waits (a worker thread being terminated), not a blocking syscall.
+ * Not a socket adopted from an fd (socket(fileno=), fromfd()): its open file description
+ * may be shared with another thread's blocking socket, whose O_NONBLOCK it would change.
  */
 static int ws_all_async;
+static int ws_adopting;
 
 void WS_EXPORT(ws_set_all_async)(int32_t on)
 {
@@ -109,7 +112,7 @@ int32_t ws_sock_add(int32_t fd, int32_t family, int32_t type, int32_t proto)
 	uint16_t gen = s->gen ? s->gen : 1;
 	*s = (struct ws_sock){ .fd = fd, .family = family, .type = type & ~(WS_SOCK_NONBLOCK | WS_SOCK_CLOEXEC),
 	                       .proto = proto, .timeout = -1, .gen = gen, .used = 1 };
-	if (ws_all_async && HOST(set_nonblocking)(fd, 1) == 0)
+	if (ws_all_async && !ws_adopting && HOST(set_nonblocking)(fd, 1) == 0)
 		s->async = 1;
 	/* As CPython: SOCK_NONBLOCK in the type makes it non-blocking whatever the default. */
 	if (type & WS_SOCK_NONBLOCK)
@@ -338,7 +341,9 @@ int ws_fn_socket(ws_args *a)
 		if (fd < 0)
 			return ws_os_error(fd, "socket");
 	}
+	ws_adopting = fv && !wv_is_none(fv);
 	int32_t id = ws_sock_add(fd, v[0], v[1], v[2]);
+	ws_adopting = 0;
 	if (id < 0) {
 		if (!fv || wv_is_none(fv))
 			HOST(close)(fd);
@@ -359,7 +364,9 @@ int ws_fn_fromfd(ws_args *a)
 	int32_t nfd = HOST(dup)(fd);
 	if (nfd < 0)
 		return ws_os_error(nfd, "dup");
+	ws_adopting = 1;
 	int32_t id = ws_sock_add(nfd, v[0], v[1], v[2]);
+	ws_adopting = 0;
 	if (id < 0) {
 		HOST(close)(nfd);
 		return WS_RAISED;

@@ -42,3 +42,36 @@ test('a worker keeps Python blocking semantics: data, getblocking(), gettimeout(
   const r = await run('echo', 'terminate');
   expect(r.stdout.split('\n')).toEqual(['echo ping true null', 'blocked', 'terminated 1', '']);
 });
+
+test("fromfd() in a worker leaves the shared fd's flags alone; settimeout() makes its waits interruptible", async () => {
+  const r = await startChild(process.execPath, ['-e', `
+const { Worker } = require('node:worker_threads');
+const fs = require('node:fs');
+const ws = require(${JSON.stringify(path.resolve(__dirname, '..', '..', '..', 'bridge', 'index.js'))});
+const srv = ws.create_server(['127.0.0.1', 0]);
+const nonblocking = () => (parseInt(/flags:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/fdinfo/' + srv.fileno(), 'utf8'))[1], 8) & 0o4000) !== 0;
+const w = new Worker(\`
+const ws = require(\${JSON.stringify(${JSON.stringify(path.resolve(__dirname, '..', '..', '..', 'bridge', 'index.js'))})});
+const { parentPort, workerData } = require('node:worker_threads');
+const s = ws.fromfd(workerData, ws.AF_INET, ws.SOCK_STREAM);
+parentPort.postMessage('adopted ' + s.getblocking());
+parentPort.once('message', () => {
+  s.settimeout(60);
+  parentPort.postMessage('blocked');
+  s.accept();
+});
+\`, { eval: true, workerData: srv.fileno() });
+w.on('message', async (m) => {
+  console.log(m);
+  if (m.startsWith('adopted')) {
+    console.log('main fd non-blocking after adoption: ' + nonblocking());
+    w.postMessage('go');
+  }
+  if (m !== 'blocked') return;
+  console.log('terminated ' + await w.terminate());
+  srv.close();
+});
+`], { timeout: 15000 }).done;
+  expect(r.stdout.split('\n')).toEqual(['adopted true', 'main fd non-blocking after adoption: false', 'blocked',
+    'terminated 1', '']);
+});
