@@ -122,14 +122,15 @@ function codePoints(s) {
 const isSurrogate = (cp) => cp >= 0xd800 && cp < 0xe000;
 
 /*
- * Encodes code points with put(cp) -> bool (false: not encodable). A run of
- * unencodable code points goes to the error handler as one, as Python's encoders do.
+ * Encodes code points with put(cp) -> bool (false: not encodable, nothing written);
+ * put.probe(cp) answers the same without writing. A run of unencodable code points goes
+ * to the error handler as one, as Python's encoders do (single: one at a time).
  */
 function encodeWith(errors, codec, cps, put, reason, putReplacement, single, split) {
   for (let i = 0; i < cps.length;) {
     if (put(cps[i])) { i++; continue; }
     let j = i + 1;
-    while (!single && j < cps.length && !canEncode(put, cps[j])) j++;
+    while (!single && j < cps.length && !put.probe(cps[j])) j++;
     const fail = () => encodeError(codec, cps, i, j, reason(cps[i]));
     switch (errors) {
       case 'ignore': break;
@@ -157,11 +158,6 @@ function encodeWith(errors, codec, cps, put, reason, putReplacement, single, spl
     }
     i = j;
   }
-}
-
-// put() is called for its answer only: it must not write when it refuses.
-function canEncode(put, cp) {
-  return put.probe(cp);
 }
 
 // A growable byte sink.
