@@ -53,18 +53,6 @@ function addressFields(e, family, address) {
   }
 }
 
-// Replaces e's frames by those of `site` (a stack captured at the caller's call).
-function restack(e, site) {
-  if (site && typeof site.stack === 'string') {
-    const frames = site.stack.slice(site.stack.indexOf('\n'));
-    try {
-      Object.defineProperty(e, 'stack', {
-        value: `${e.name}: ${e.message}${frames}`, writable: true, configurable: true,
-      });
-    } catch { /* a frozen error keeps its stack */ }
-  }
-}
-
 /**
  * Adds the fields above to e (thrown by `name` called with args, on a socket of
  * `family` or null for a module function); returns e.
@@ -112,26 +100,24 @@ function wrapSync(fn, name, familyOf = () => null) {
   return wrapped;
 }
 
-/** A function returning a promise: its rejection carries the stack of this call. */
+/*
+ * A function returning a promise: its rejection carries the stack of this call. The
+ * stack is taken when the rejection arrives, in an async function awaiting it, where
+ * V8's async stack traces name the callers that await this call ("at async f (file:line)")
+ * instead of the event-loop callback that failed it; nothing is captured on success.
+ */
 function wrapAsync(fn, name, familyOf = () => null) {
   const wrapped = {
-    [name](...args) {
-      const site = {};
-      Error.captureStackTrace(site, wrapped);
-      const fail = (e) => {
+    async [name](...args) {
+      try {
+        return await fn.apply(this, args);
+      } catch (e) {
         if (ours(e)) {
           decorate(e, name, args, familyOf(this));
-          restack(e, site);
+          Error.captureStackTrace(e, wrapped);
         }
         throw e;
-      };
-      let p;
-      try {
-        p = fn.apply(this, args);
-      } catch (e) {
-        return fail(e);
       }
-      return p && typeof p.then === 'function' ? p.then(undefined, fail) : p;
     },
   }[name];
   return wrapped;
