@@ -7,7 +7,7 @@
 // thread. The socket's fd closes only after it and every file object are closed (the
 // core counts the file objects, as for the synchronous face's files).
 'use strict';
-const { methods } = require('./core');
+const { methods, ex } = require('./core');
 const errors = require('./errors');
 const codecs = require('./codecs');
 
@@ -325,7 +325,8 @@ class AsyncSocketFile {
       } finally {
         this.#closed = true;
         this.#onClose();
-        methods.io_unref(this.#id, []);
+        // A socket detached meanwhile has no count left to drop (Python: nothing happens).
+        if (ex.ws_sock_alive(this.#id)) methods.io_unref(this.#id, []);
       }
       return null;
     });

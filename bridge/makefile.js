@@ -3,7 +3,7 @@
 // in io's buffered and text layers. The socket's fd closes only after every file object
 // and the socket itself are closed (the core counts the file objects).
 'use strict';
-const { methods } = require('./core');
+const { methods, ex } = require('./core');
 const errors = require('./errors');
 
 const DEFAULT_BUFFER_SIZE = 8192;
@@ -257,7 +257,8 @@ class SocketFile {
       if (this.#writing && this.#wlen) this.flush();
     } finally {
       this.#closed = true;
-      methods.io_unref(this.#id, []);
+      // A socket detached meanwhile has no count left to drop (Python: nothing happens).
+      if (ex.ws_sock_alive(this.#id)) methods.io_unref(this.#id, []);
     }
     return null;
   }

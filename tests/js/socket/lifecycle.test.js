@@ -75,6 +75,15 @@ describe('close', () => {
     peer.close();
   });
 
+  test('a file of a socket detached meanwhile closes quietly, as in Python', () => {
+    const [s, peer] = w.socketpair();
+    const f = s.makefile('rb');
+    const fd = s.detach();
+    expect(f.close()).toBe(null);
+    w.close(fd);
+    peer.close();
+  });
+
   test('close() of a connected pair: the peer reads EOF', () => {
     const [a, b] = tcpPair();
     a.close();
