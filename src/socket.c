@@ -153,7 +153,8 @@ int32_t WS_EXPORT(ws_sock_zombie)(int32_t family, int32_t type, int32_t proto, d
 	s->family = family;
 	s->type = type;
 	s->proto = proto;
-	s->timeout = (int64_t)timeout_ns;
+	/* The conversion of a NaN or an out-of-range double would trap: such a value is -1. */
+	s->timeout = timeout_ns >= 0 && timeout_ns < 9.2e18 ? (int64_t)timeout_ns : -1;
 	s->async = 0;
 	s->closed = 1;
 	s->io_refs = 0;
