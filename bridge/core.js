@@ -28,6 +28,12 @@ instance.exports._initialize();
 // Every call into the core goes through a guard: an exception out of it (a trap) poisons
 // the instance (bridge/poison.js).
 const ex = guardExports(instance.exports);
+// In a worker thread every wait is a poll() that terminate() and process.exit() can end
+// (host/node/wake.c): blocking mode is emulated there, as the promise face does.
+if (!require('node:worker_threads').isMainThread) {
+  addon.interruptible();
+  ex.ws_set_all_async(1);
+}
 
 // u8 and dv follow wire.js's views of the memory, remade when it grows.
 let u8, dv;

@@ -68,18 +68,19 @@ class InternalError extends Error {
   get name() { return 'InternalError'; }
 }
 
-const E = {};
-for (const [n, [name]] of Object.entries(table.errno)) if (name) E[name] = Number(n);
-const byErrno = {
-  [E.EAGAIN]: BlockingIOError, [E.EALREADY]: BlockingIOError,
-  [E.EINPROGRESS]: BlockingIOError,
-  [E.EPIPE]: BrokenPipeError, [E.ESHUTDOWN]: BrokenPipeError,
-  [E.ECONNABORTED]: ConnectionAbortedError, [E.ECONNREFUSED]: ConnectionRefusedError,
-  [E.ECONNRESET]: ConnectionResetError, [E.EEXIST]: FileExistsError,
-  [E.ENOENT]: FileNotFoundError, [E.EINTR]: InterruptedError,
-  [E.EACCES]: PermissionError, [E.EPERM]: PermissionError,
-  [E.ESRCH]: ProcessLookupError, [E.ETIMEDOUT]: TimeoutError,
+class ChildProcessError extends OSError {}
+class IsADirectoryError extends OSError {}
+class NotADirectoryError extends OSError {}
+
+const classes = {
+  BlockingIOError, ChildProcessError, ConnectionError, BrokenPipeError,
+  ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, FileExistsError,
+  FileNotFoundError, InterruptedError, IsADirectoryError, NotADirectoryError,
+  PermissionError, ProcessLookupError, TimeoutError,
 };
+// Python's own errno -> class table (PEP 3151), generated into bridge/pyerrno.js.
+const byErrno = {};
+for (const [n, name] of Object.entries(require('./pyerrno').errnoClass)) byErrno[n] = classes[name];
 
 /** OSError (or the PEP 3151 subclass) for a positive errno, as Python raises it. */
 function fromErrno(errno, syscall, extra = {}) {
@@ -91,14 +92,9 @@ function fromErrno(errno, syscall, extra = {}) {
   return new Cls(errno, text, { syscall, ...extra });
 }
 
-const classes = {
-  OSError, gaierror, herror,
-  BlockingIOError, ConnectionError, BrokenPipeError, ConnectionAbortedError,
-  ConnectionRefusedError, ConnectionResetError, FileExistsError, FileNotFoundError,
-  InterruptedError, PermissionError, ProcessLookupError, TimeoutError, InternalError,
-};
+const exported = { OSError, gaierror, herror, ...classes, InternalError };
 // Minifiers rename classes (a bundle of wasock/inet): the names that `name` reports are
 // these property keys, which they keep.
-for (const [n, Cls] of Object.entries(classes)) Object.defineProperty(Cls, 'name', { value: n });
+for (const [n, Cls] of Object.entries(exported)) Object.defineProperty(Cls, 'name', { value: n });
 
-module.exports = { ...classes, error: OSError, timeout, fromErrno };
+module.exports = { ...exported, error: OSError, timeout, fromErrno };

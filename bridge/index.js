@@ -23,4 +23,9 @@ for (const name of ['Socket', 'SocketType', 'socket', 'socketpair', 'fromfd',
 api.can = require('./can');
 Object.assign(api, require('./enums'), require('./socketio'));
 Object.assign(api, errors);
+// Node-style fields and caller-first stacks on what the functions throw.
+{
+  const errinfo = require('./errinfo');
+  errinfo.wrapFunctions(api, errinfo.MODULE_FUNCTIONS);
+}
 module.exports = api;

@@ -4,23 +4,23 @@
 // and the socket itself are closed (the core counts the file objects).
 'use strict';
 const { inspect } = require('node:util');
-const { methods } = require('./core');
+const { methods, ex } = require('./core');
 const errors = require('./errors');
 const { iterableOf, writableArg, sizeArg, strArg } = require('./checks');
 const { asBytes } = require('./wire');
 
 const DEFAULT_BUFFER_SIZE = 8192;
 const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
-const NODE_ENCODINGS = { 'utf-8': 'utf8', utf8: 'utf8', latin1: 'latin1', 'latin-1': 'latin1',
-  'iso-8859-1': 'latin1', ascii: 'ascii', 'us-ascii': 'ascii', 'utf-16le': 'utf16le',
-  'utf-16-le': 'utf16le' };
+const codecs = require('./codecs');
 
 class SocketFile {
   #sock; #id; #closed = false; #timedOut = false;
   #reading; #writing; #binary; #buffering;
   #rbuf = []; #rlen = 0; #eof = false;
+  // The last recv of a non-blocking socket found nothing (BlockingIOError).
+  #blocked = false;
   #wbuf = []; #wlen = 0;
-  #encoding; #decoder; #text = ''; #newline; #strict;
+  #decoder; #encoder; #text = ''; #newline;
 
   constructor(sock, id, mode, buffering, encoding, errorsArg, newline) {
     if (typeof mode !== 'string') throw new TypeError(`makefile() mode must be a string, not ${typeof mode}`);
@@ -37,12 +37,12 @@ class SocketFile {
     if (!this.#binary) {
       strArg(errorsArg, 'makefile() errors');
       strArg(newline, 'makefile() newline');
-      const enc = (strArg(encoding, 'makefile() encoding') ?? 'utf-8').toLowerCase();
-      this.#encoding = NODE_ENCODINGS[enc];
-      if (!this.#encoding) throw new RangeError(`unknown encoding: ${encoding}`);
-      this.#strict = (errorsArg ?? 'strict') === 'strict';
-      this.#decoder = new TextDecoder(this.#encoding === 'utf16le' ? 'utf-16le' :
-        this.#encoding === 'utf8' ? 'utf-8' : 'latin1', { fatal: this.#strict });
+      // Python's codec names, aliases and error handlers (bridge/codecs.js).
+      const codec = codecs.lookup(strArg(encoding, 'makefile() encoding') ?? 'utf-8', errorsArg ?? 'strict');
+      this.#decoder = codec.decoder();
+      this.#encoder = codec.encoder({ stream: true });
+      this.encoding = encoding ?? 'utf-8';
+      this.errors = errorsArg ?? 'strict';
       if (![null, undefined, '', '\n', '\r', '\r\n'].includes(newline))
         throw new RangeError(`illegal newline value: ${newline}`);
       this.#newline = newline ?? null;
@@ -75,7 +75,10 @@ class SocketFile {
       chunk = this.#sock.recv(Math.max(size, this.#buffering || 1));
     } catch (e) {
       if (e instanceof errors.timeout) this.#timedOut = true;
-      if (e instanceof errors.BlockingIOError) return false;
+      if (e instanceof errors.BlockingIOError) {
+        this.#blocked = true;
+        return false;
+      }
       throw e;
     }
     if (chunk.length === 0) {
@@ -96,17 +99,21 @@ class SocketFile {
     return Buffer.from(out);
   }
 
+  // As BufferedReader: null when a non-blocking socket had nothing at all to give.
   #readBytes(n) {
+    this.#blocked = false;
+    let out;
     if (n === null || n === undefined || n < 0) {
       while (this.#fill(DEFAULT_BUFFER_SIZE));
-      return this.#take(this.#rlen);
-    }
-    if (this.#buffering === 0 && this.#rlen === 0) {
+      out = this.#take(this.#rlen);
+    } else if (this.#buffering === 0 && this.#rlen === 0) {
       this.#fill(n);
-      return this.#take(Math.min(n, this.#rlen));
+      out = this.#take(Math.min(n, this.#rlen));
+    } else {
+      while (this.#rlen < n && this.#fill(n - this.#rlen));
+      out = this.#take(Math.min(n, this.#rlen));
     }
-    while (this.#rlen < n && this.#fill(n - this.#rlen));
-    return this.#take(Math.min(n, this.#rlen));
+    return out.length === 0 && n !== 0 && this.#blocked ? null : out;
   }
 
   #readBytesLine(limit) {
@@ -127,12 +134,7 @@ class SocketFile {
   #decodeMore() {
     const more = this.#fill(DEFAULT_BUFFER_SIZE);
     const bytes = this.#take(this.#rlen);
-    let s;
-    try {
-      s = this.#decoder.decode(bytes, { stream: more });
-    } catch (e) {
-      throw new RangeError(`'${this.#encoding}' codec can't decode bytes: ${e.message}`);
-    }
+    let s = this.#decoder.decode(bytes, !more);
     if (this.#newline === null) {
       s = this.#pendingCR + s;
       this.#pendingCR = '';
@@ -172,6 +174,7 @@ class SocketFile {
     if (!this.#binary) throw new TypeError('readinto() needs a binary file');
     const view = writableArg(b, 'readinto() argument');
     const data = this.#readBytes(view.length);
+    if (data === null) return null;
     view.set(data.subarray(0, view.length));
     return data.length;
   }
@@ -230,7 +233,7 @@ class SocketFile {
       if (typeof data !== 'string') throw new TypeError(`write() argument must be str, not ${typeof data}`);
       let s = data;
       if (this.#newline === '\r' || this.#newline === '\r\n') s = s.replace(/\n/g, this.#newline);
-      bytes = Buffer.from(s, this.#encoding);
+      bytes = this.#encoder.encode(s);
     }
     if (this.#buffering === 0) {
       return this.#sock.send(bytes);
@@ -239,41 +242,49 @@ class SocketFile {
     this.#wlen += bytes.length;
     if (this.#wlen >= this.#buffering)
       this.flush();
-    return this.#binary ? bytes.length : data.length;
+    return this.#binary ? bytes.length : [...data].length;
   }
 
   writelines(lines) {
     for (const l of iterableOf(lines, 'writelines() argument')) this.write(l);
+    return null;
   }
 
   flush() {
     this.#check();
-    if (!this.#wlen) return;
+    if (!this.#wlen) return null;
     const data = Buffer.concat(this.#wbuf, this.#wlen);
     this.#wbuf = [];
     this.#wlen = 0;
     this.#sock.sendall(data);
+    return null;
   }
 
   close() {
-    if (this.#closed) return;
+    if (this.#closed) return null;
     try {
       if (this.#writing && this.#wlen) this.flush();
     } finally {
       this.#closed = true;
-      methods.io_unref(this.#id, []);
+      // A socket detached meanwhile has no count left to drop (Python: nothing happens).
+      if (ex.ws_sock_alive(this.#id)) methods.io_unref(this.#id, []);
     }
+    return null;
   }
 
   [kDispose]() { this.close(); }
 
   // As Python's <_io.BufferedReader name=3> / <_io.TextIOWrapper name=3 mode='w' ...>.
   [inspect.custom]() {
-    const enc = this.#binary ? '' : ` encoding='${this.#encoding === 'utf8' ? 'utf-8' : this.#encoding}'`;
+    const enc = this.#binary ? '' : ` encoding='${this.encoding}'`;
     return `<SocketFile name=${this.name} mode='${this.mode}'${enc}>`;
   }
 
   toString() { return this[inspect.custom](); }
 }
+
+// Node-style fields and caller-first stacks on every error a file method throws.
+require('./errinfo').wrapClass(SocketFile, ['read', 'readinto', 'readline', 'readlines', 'write',
+  'writelines', 'flush', 'close', 'fileno', 'readable', 'writable', 'seekable']);
 
 module.exports = { SocketFile, DEFAULT_BUFFER_SIZE };

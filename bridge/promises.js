@@ -15,6 +15,7 @@ const core = require('./core');
 const { asBytes, tail } = require('./wire');
 const { maxfdsLength, serverOptions, socketArg, signalOf } = require('./checks');
 const sync = require('./socket');
+const { AsyncSocketFile } = require('./afile');
 
 const { ex, addon, fns, methods, wouldBlock, nameService, mem } = core;
 const { kId, kOnClose } = sync;
@@ -23,6 +24,9 @@ const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
 const kAsyncDispose = Symbol.asyncDispose ?? Symbol.for('nodejs.asyncDispose');
 
 const EINPROGRESS = require('node:os').constants.errno.EINPROGRESS;
+const POLLIN = 1;
+const POLLOUT = 4;
+const kPollFirst = Symbol('wasock.pollFirst');
 const UV_READABLE = 1;
 const UV_WRITABLE = 2;
 const WOULD = Symbol('would block');
@@ -174,11 +178,16 @@ class AsyncSocket {
   #writers = [];
   #ref = true;
   #closed = false;
+  #files = 0;
+  #closeAsked = false;
 
   constructor(family, type, proto, fileno) {
     const s = family instanceof sync.Socket ? family : new sync.Socket(family, type, proto, fileno);
     this.#sock = s;
-    s[kOnClose] = () => this.#release();
+    s[kOnClose] = () => {
+      this.#closeAsked = true;
+      if (this.#files === 0) this.#release();
+    };
     s[sync.kFace](this);
   }
 
@@ -207,7 +216,15 @@ class AsyncSocket {
   shutdown(how) { return this.#sock.shutdown(how); }
   detach() { return this.#sock.detach(); }
   dup() { return new AsyncSocket(this.#sock.dup()); }
-  makefile(...args) { return this.#sock.makefile(...args); }
+  // A file whose reads and writes are promises (bridge/afile.js). While one is open, a
+  // close() of the socket leaves the fd, and this face's waits on it, to the files.
+  makefile(mode, buffering, encoding, errorsArg, newline) {
+    const f = new AsyncSocketFile(this, this.#sock[kId], mode, buffering, encoding, errorsArg, newline, () => {
+      if (--this.#files === 0 && this.#closeAsked) this.#release();
+    });
+    this.#files++;
+    return f;
+  }
 
   /** Whether pending operations keep the event loop alive (as net.Socket's ref/unref). */
   ref() { this.#setRef(true); return this; }
@@ -220,7 +237,7 @@ class AsyncSocket {
   }
 
   close() {
-    this.#sock.close();
+    return this.#sock.close();
   }
 
   [kDispose]() { this.close(); }
@@ -300,7 +317,16 @@ class AsyncSocket {
       return Promise.reject(e);
     }
     if (signal && signal.aborted) return Promise.reject(abortError(signal));
-    if (this.#closed) return Promise.reject(errors.fromErrno(C.EBADF, writing ? 'send' : 'recv'));
+    // As CPython: a closed socket's call checks its arguments, then fails with EBADF
+    // (fd -1), or answers at once where Python does (recv(0)).
+    if (this.#closed) {
+      try {
+        const r = attempt(fn);
+        return r === WOULD ? Promise.reject(errors.fromErrno(C.EBADF, writing ? 'send' : 'recv')) : Promise.resolve(r);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
     const queue = writing ? this.#writers : this.#readers;
     const eager = !queue.length && !waitFirst;
     // Over budget: the attempt is made after the event loop's next turn instead.
@@ -310,7 +336,8 @@ class AsyncSocket {
       try {
         r = attempt(fn);
       } catch (e) {
-        return Promise.reject(e);
+        if (!this[kPollFirst](writing, e)) return Promise.reject(e);
+        r = WOULD;
       }
       if (r !== WOULD) {
         spend();
@@ -367,6 +394,16 @@ class AsyncSocket {
   }
 
   #sockId() { return this.#sock[kId]; }
+
+  // CPython's sock_call in timeout mode polls before the system call: an error the call
+  // would give at once (recv on a listening socket) is only seen once the fd is ready,
+  // and a timeout comes first. True when e must wait so: timeout mode, fd not ready.
+  [kPollFirst](writing, e) {
+    if (!(e instanceof errors.OSError) || e instanceof errors.timeout || e.errno === null) return false;
+    const timeout = this.#sock.gettimeout();
+    const fd = this.#sock.fileno();
+    return timeout !== null && timeout > 0 && fd >= 0 && addon.imports.poll(fd, writing ? POLLOUT : POLLIN, 0) === 0;
+  }
 
   async accept(options) {
     const [info, address] = await this.#op(false, () => methods.accept(this.#sockId(), []), options);
@@ -449,25 +486,33 @@ class AsyncSocket {
     }, options);
   }
 
+  // The first attempt of a send that may name a host (looked up off the main thread).
+  async #firstSend(fn, options) {
+    try {
+      return await withLookups(() => attempt(fn), signalOf(options));
+    } catch (e) {
+      if (!this.#closed && this[kPollFirst](true, e)) return WOULD;
+      throw e;
+    }
+  }
+
   // sendto(data, address[, options]) or sendto(data, flags, address[, options]).
   async sendto(data, ...rest) {
     const withFlags = typeof rest[0] === 'number' || typeof rest[0] === 'bigint';
     const args = withFlags ? [data, rest[0], rest[1]] : [data, rest[0]];
     const options = withFlags ? rest[2] : rest[1];
     checkSignal(options);
-    const r = await withLookups(() => attempt(() => this.#sock.sendto(...args)),
-      signalOf(options));
+    const r = await this.#firstSend(() => this.#sock.sendto(...args), options);
     if (r !== WOULD) return r;
-    return this.#op(true, () => this.#sock.sendto(...args), options);
+    return this.#op(true, () => this.#sock.sendto(...args), options, true);
   }
 
   async sendmsg(buffers, ancdata, flags, address, options) {
     checkSignal(options);
     const args = [buffers, ancdata, flags, address];
-    const r = await withLookups(() => attempt(() => this.#sock.sendmsg(...args)),
-      signalOf(options));
+    const r = await this.#firstSend(() => this.#sock.sendmsg(...args), options);
     if (r !== WOULD) return r;
-    return this.#op(true, () => this.#sock.sendmsg(...args), options);
+    return this.#op(true, () => this.#sock.sendmsg(...args), options, true);
   }
 
   sendmsg_afalg(...args) {
@@ -480,10 +525,10 @@ class AsyncSocket {
     let sent = 0;
     return this.#op(true, () => {
       for (;;) {
-        // The first send passes the caller's values for the core to check; the ones after
-        // it continue from there (Number(): a BigInt the core took).
+        // The first send passes the caller's values for the core to check (whatever count
+        // is); the ones after it continue from there (Number(): a BigInt the core took).
         const want = count === null || count === undefined ? null : sent ? Number(count) - sent : count;
-        if ((typeof want === 'number' || typeof want === 'bigint') && want <= 0) return sent;
+        if (sent > 0 && want !== null && want <= 0) return sent;
         const n = this.#sock.sendfile(file, sent ? Number(offset) + sent : offset, want);
         if (n === 0) return sent;
         sent += n;
@@ -613,3 +658,12 @@ module.exports = {
   getaddrinfo, getnameinfo, gethostbyname, gethostbyname_ex, gethostbyaddr, getfqdn,
   create_connection, create_server, send_fds, recv_fds,
 };
+// Node-style fields on errors; a rejection carries the stack of the call that started it.
+{
+  const errinfo = require('./errinfo');
+  errinfo.wrapClass(AsyncSocket, errinfo.SOCKET_METHODS.filter((m) => !errinfo.ASYNC_SOCKET_METHODS.includes(m)),
+    errinfo.ASYNC_SOCKET_METHODS);
+  errinfo.wrapFunctions(module.exports, ['socket', 'socketpair', 'fromfd'], ['getaddrinfo', 'getnameinfo',
+    'gethostbyname', 'gethostbyname_ex', 'gethostbyaddr', 'getfqdn', 'create_connection', 'create_server',
+    'send_fds', 'recv_fds']);
+}

@@ -62,6 +62,11 @@ class Socket {
   #type;
   #proto;
   #promises = null;
+  // After close() or detach(): the timeout (ns) it had, and whether its core slot is gone;
+  // its calls then run on the core's stand-in for closed sockets, as CPython's run on
+  // fd -1 (arguments checked first, then EBADF).
+  #closedTimeout = null;
+  #dead = false;
 
   // socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=null); with a fileno, the
   // omitted ones are read from the descriptor.
@@ -89,7 +94,16 @@ class Socket {
   get proto() { return this.#proto; }
   /** Python's sock.timeout attribute: gettimeout(). */
   get timeout() { return this.gettimeout(); }
-  get [kId]() { return this.#id; }
+  get [kId]() { return this.#sid(); }
+
+  // The core id to call: the socket's, or the closed-socket stand-in set up as this one.
+  #sid() {
+    if (!this.#dead) {
+      if (this.#closedTimeout === null || ex.ws_sock_alive(this.#id)) return this.#id;
+      this.#dead = true;
+    }
+    return ex.ws_sock_zombie(this.#family, this.#type, this.#proto, this.#closedTimeout);
+  }
 
   /** The promise face of this socket (wasock/promises), made on first use. */
   get promises() {
@@ -103,11 +117,22 @@ class Socket {
   [kFace](face) { this.#promises = face; }
 
   #call(name, args) {
-    return methods[name](this.#id, args);
+    const id = this.#sid();
+    if (!this.#dead) return methods[name](id, args);
+    try {
+      return methods[name](id, args);
+    } finally {
+      this.#closedTimeout = ex.ws_sock_zombie_timeout();
+    }
   }
 
   #forget() {
     finalizer.unregister(this);
+  }
+
+  // Before close() or detach(): keeps what a closed socket still answers.
+  #closing() {
+    if (this.#closedTimeout === null) this.#closedTimeout = ex.ws_sock_timeout_ns(this.#id);
   }
 
   accept() {
@@ -131,30 +156,32 @@ class Socket {
   get_inheritable() { return this.#call('get_inheritable', []); }
   set_inheritable(flag) { return this.#call('set_inheritable', [flag]); }
 
-  fileno() {
-    try { return this.#call('fileno', []); } catch (e) {
-      if (e.errno === C.EBADF || e.code === 'EBADF') return -1;
-      throw e;
-    }
-  }
+  fileno() { return this.#call('fileno', []); }
 
   close() {
     if (this[kOnClose]) this[kOnClose]();
+    if (this.#dead) return null;
+    this.#closing();
+    // close(2) failing with EBADF (the fd was closed behind its back) is raised, as in
+    // Python; the socket is closed all the same.
     try {
-      this.#call('close', []);
-    } catch (e) {
-      // A closed socket closes again quietly; close(2) failing with EBADF (the fd was
-      // closed behind its back) is raised, as in Python.
-      if (e.code !== 'EBADF' || e.syscall === 'close') throw e;
+      return this.#call('close', []);
+    } finally {
+      if (!ex.ws_sock_alive(this.#id)) {
+        this.#dead = true;
+        this.#forget();
+      }
     }
-    this.#forget();
   }
 
   [kDispose]() { this.close(); }
 
   detach() {
     if (this[kOnClose]) this[kOnClose]();
+    if (this.#dead) return -1;
+    this.#closing();
     const fd = this.#call('detach', []);
+    this.#dead = true;
     this.#forget();
     return fd;
   }
@@ -163,13 +190,16 @@ class Socket {
 
   // One receive into p: the host directly when the core's plan allows it.
   #recvAt(p, bufsize, flags) {
-    const fd = flags ? -1 : ws_sock_direct(this.#id);
-    const n = fd >= 0 ? hostRecvfrom(fd, p, bufsize, 0, 0, 0) : ws_sock_recv(this.#id, p, bufsize, flags | 0);
+    const id = this.#sid();
+    const fd = flags ? -1 : ws_sock_direct(id);
+    const n = fd >= 0 ? hostRecvfrom(fd, p, bufsize, 0, 0, 0) : ws_sock_recv(id, p, bufsize, flags | 0);
     return n < 0 && fd >= 0 ? ws_sock_fail(n, 0) : n;
   }
 
   recv(bufsize, flags) {
     if (!plainInt(bufsize) || !plainFlags(flags)) return this.#call('recv', [bufsize, flags]);
+    // As CPython: nothing asked, nothing done, whatever the mode (the direct call would block).
+    if (bufsize === 0) return allocUnsafe(0);
     if (bufsize >= PIN_MIN) {
       const b = allocUnsafe(bufsize);
       const n = this.#recvAt(pin(b), bufsize, flags);
@@ -189,7 +219,7 @@ class Socket {
   recv_into(buffer, nbytes, flags) {
     const b = writableBytes(buffer, 'recv_into() argument 1');
     if ((nbytes === undefined || plainInt(nbytes)) && plainFlags(flags) && b.byteLength <= 0x7fffffff) {
-      const n = ws_sock_recv_into(this.#id, pin(b), b.byteLength, nbytes | 0, flags | 0);
+      const n = ws_sock_recv_into(this.#sid(), pin(b), b.byteLength, nbytes | 0, flags | 0);
       unpin();
       if (n < 0) throw lastError();
       return n;
@@ -230,8 +260,9 @@ class Socket {
 
   // One send from p: the host directly when the core's plan allows it.
   #sendAt(p, len, flags) {
-    const fd = flags ? -1 : ws_sock_direct(this.#id);
-    const n = fd >= 0 ? hostSendto(fd, p, len, C.MSG_NOSIGNAL, 0, 0) : ws_sock_send(this.#id, p, len, flags | 0);
+    const id = this.#sid();
+    const fd = flags ? -1 : ws_sock_direct(id);
+    const n = fd >= 0 ? hostSendto(fd, p, len, C.MSG_NOSIGNAL, 0, 0) : ws_sock_send(id, p, len, flags | 0);
     return n < 0 && fd >= 0 ? ws_sock_fail(n, 1) : n;
   }
 
@@ -256,12 +287,12 @@ class Socket {
     if (!b || !plainFlags(flags) || b.length > 0x7fffffff) return this.#call('sendall', [data, flags]);
     let r;
     if (b.length >= PIN_MIN) {
-      r = ws_sock_sendall(this.#id, pin(b), b.length, flags | 0, 0);
+      r = ws_sock_sendall(this.#sid(), pin(b), b.length, flags | 0, 0);
       unpin();
     } else {
       const p = ioArea(b.length);
       copyIn(b, p);
-      r = ws_sock_sendall(this.#id, p, b.length, flags | 0, 0);
+      r = ws_sock_sendall(this.#sid(), p, b.length, flags | 0, 0);
     }
     if (r < 0) throw lastError();
     return null;
@@ -293,10 +324,13 @@ class Socket {
 
   makefile(mode = 'r', buffering = null, encoding = null, errorsArg = null, newline = null) {
     const { SocketFile } = require('./makefile');
-    if (encoding !== null && typeof encoding === 'object') {
+    // Python's keyword-only arguments as an object, in place of buffering or of encoding.
+    if (buffering !== null && typeof buffering === 'object') {
+      ({ buffering = null, encoding = null, errors: errorsArg = null, newline = null } = buffering);
+    } else if (encoding !== null && typeof encoding === 'object') {
       ({ encoding = null, errors: errorsArg = null, newline = null } = encoding);
     }
-    return new SocketFile(this, this.#id, mode, buffering, encoding, errorsArg, newline);
+    return new SocketFile(this, this.#sid(), mode, buffering, encoding, errorsArg, newline);
   }
 
   [util.inspect.custom]() {
@@ -366,6 +400,28 @@ function create_connection(address, timeout = DEFAULT, source_address = null, op
   throw new AggregateError(failures, 'create_connection failed');
 }
 
+// Python's repr() of an address: tuples, str, int, bytes.
+function pyRepr(v) {
+  if (Array.isArray(v)) return v.length === 1 ? `(${pyRepr(v[0])},)` : `(${v.map(pyRepr).join(', ')})`;
+  if (typeof v === 'string') {
+    const q = v.includes("'") && !v.includes('"') ? '"' : "'";
+    const body = [...v].map((c) => {
+      if (c === '\\' || c === q) return `\\${c}`;
+      const n = c.codePointAt(0);
+      if (n < 0x20 || n === 0x7f) return { '\n': '\\n', '\r': '\\r', '\t': '\\t' }[c] || `\\x${n.toString(16).padStart(2, '0')}`;
+      return c;
+    }).join('');
+    return `${q}${body}${q}`;
+  }
+  if (ArrayBuffer.isView(v)) {
+    return `b'${[...new Uint8Array(v.buffer, v.byteOffset, v.byteLength)].map((n) => (n >= 0x20 && n < 0x7f &&
+      n !== 0x27 && n !== 0x5c ? String.fromCharCode(n) : `\\x${n.toString(16).padStart(2, '0')}`)).join('')}'`;
+  }
+  if (v === null || v === undefined) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  return String(v);
+}
+
 // socket.py's create_server.
 function create_server(address, options) {
   const { family = C.AF_INET, backlog = null, reuse_port = false, dualstack_ipv6 = false } =
@@ -386,10 +442,9 @@ function create_server(address, options) {
       sock.bind(address);
     } catch (e) {
       if (!(e instanceof errors.OSError) || e.errno === null) throw e;
-      const err = errors.fromErrno(e.errno, 'bind');
-      err.message = `[Errno ${e.errno}] ${e.strerror} (while attempting to bind on address ${
-        util.inspect(address)})`;
-      throw err;
+      // socket.py: error(err.errno, '%s (while attempting to bind on address %r)').
+      const strerror = `${e.strerror} (while attempting to bind on address ${pyRepr(address)})`;
+      throw new (errors.fromErrno(e.errno).constructor)(e.errno, strerror, { syscall: 'bind' });
     }
     if (backlog === null || backlog === undefined) sock.listen();
     else sock.listen(backlog);
@@ -417,6 +472,12 @@ function send_fds(sock, buffers, fds, flags = 0, address = null) {
 function recv_fds(sock, bufsize, maxfds, flags = 0) {
   socketArg(sock, 'recvmsg', 'recv_fds() argument 1');
   return fdsReceived(sock.recvmsg(bufsize, fns.CMSG_LEN(maxfdsLength(maxfds)), flags));
+}
+
+// Node-style fields and caller-first stacks on every error a method throws.
+{
+  const errinfo = require('./errinfo');
+  errinfo.wrapClass(Socket, errinfo.SOCKET_METHODS);
 }
 
 module.exports = {

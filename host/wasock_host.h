@@ -89,6 +89,8 @@ int32_t WASOCK_HOST_FN(recvmsg)(int32_t fd, const wasock_iovec *iov, uint32_t io
                                 uint32_t *controllen, int32_t *msg_flags, int32_t flags);
 /* Linux sendfile(2); *offset is in/out. */
 int32_t WASOCK_HOST_FN(sendfile)(int32_t out_fd, int32_t in_fd, int64_t *offset, uint32_t count);
+/* lseek(fd, *offset, SEEK_SET): where sendfile() leaves a file, as Python's does. */
+int32_t WASOCK_HOST_FN(lseek)(int32_t fd, const int64_t *offset);
 /* poll(2) on one fd; returns revents (0 on timeout). timeout_ms < 0 waits forever. */
 int32_t WASOCK_HOST_FN(poll)(int32_t fd, int32_t events, int32_t timeout_ms);
 /*

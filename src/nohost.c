@@ -118,6 +118,12 @@ int32_t wasock_host_sendfile(int32_t out_fd, int32_t in_fd, int64_t *offset, uin
 	return NOSYS;
 }
 
+int32_t wasock_host_lseek(int32_t fd, const int64_t *offset)
+{
+	(void)fd, (void)offset;
+	return NOSYS;
+}
+
 int32_t wasock_host_poll(int32_t fd, int32_t events, int32_t timeout_ms)
 {
 	(void)fd, (void)events, (void)timeout_ms;

@@ -22,7 +22,7 @@ struct ws_sock *ws_sock_peek(int32_t id)
 	uint32_t slot = (uint32_t)id & WS_SLOT_MASK;
 	if (id > 0 && slot < table_len) {
 		struct ws_sock *s = &table[slot];
-		if (s->used && s->gen == (uint16_t)((uint32_t)id >> WS_SLOT_BITS) && s->fd >= 0)
+		if (s->used && s->gen == (uint16_t)((uint32_t)id >> WS_SLOT_BITS))
 			return s;
 	}
 	return NULL;
@@ -67,6 +67,20 @@ void WS_EXPORT(ws_set_async)(int32_t on)
 	ws_async = on;
 }
 
+/*
+ * Every socket made from now on waits in the host's poll(), its blocking mode emulated:
+ * a host can end such waits (a worker thread being terminated), not a blocking syscall.
+ * Not a socket adopted from an fd (socket(fileno=), fromfd()): its open file description
+ * may be shared with another thread's blocking socket, whose O_NONBLOCK it would change.
+ */
+static int ws_all_async;
+static int ws_adopting;
+
+void WS_EXPORT(ws_set_all_async)(int32_t on)
+{
+	ws_all_async = on;
+}
+
 static int ws_apply_timeout(struct ws_sock *s, int64_t timeout)
 {
 	int32_t r = HOST(set_nonblocking)(s->fd, timeout >= 0 || s->async);
@@ -98,6 +112,8 @@ int32_t ws_sock_add(int32_t fd, int32_t family, int32_t type, int32_t proto)
 	uint16_t gen = s->gen ? s->gen : 1;
 	*s = (struct ws_sock){ .fd = fd, .family = family, .type = type & ~(WS_SOCK_NONBLOCK | WS_SOCK_CLOEXEC),
 	                       .proto = proto, .timeout = -1, .gen = gen, .used = 1 };
+	if (ws_all_async && !ws_adopting && HOST(set_nonblocking)(fd, 1) == 0)
+		s->async = 1;
 	/* As CPython: SOCK_NONBLOCK in the type makes it non-blocking whatever the default. */
 	if (type & WS_SOCK_NONBLOCK)
 		s->timeout = 0;
@@ -106,6 +122,64 @@ int32_t ws_sock_add(int32_t fd, int32_t family, int32_t type, int32_t proto)
 		return WS_RAISED;
 	}
 	return ws_sock_id(s);
+}
+
+/*
+ * A closed or detached socket is, as in CPython, an object with fd -1 on which every
+ * method checks its arguments and then fails with EBADF (or answers, for gettimeout,
+ * detach, recv(0)...). Its slot is freed at close; the bridge keeps family, type, proto
+ * and timeout, and calls such a socket's methods on this one stand-in slot, set up
+ * for it before each call. Returns the stand-in's id.
+ */
+static int32_t zombie_id;
+
+int32_t WS_EXPORT(ws_sock_zombie)(int32_t family, int32_t type, int32_t proto, double timeout_ns)
+{
+	struct ws_sock *s = ws_sock_peek(zombie_id);
+	if (!s) {
+		/* No default timeout to apply (nor any call on fd -1) for the stand-in. */
+		int64_t dflt = ws_default_timeout_ns;
+		int all_async = ws_all_async;
+		ws_default_timeout_ns = -1;
+		ws_all_async = 0;
+		zombie_id = ws_sock_add(-1, family, type, proto);
+		ws_default_timeout_ns = dflt;
+		ws_all_async = all_async;
+		if (zombie_id < 0)
+			return zombie_id = 0, -1;
+		s = ws_sock_peek(zombie_id);
+	}
+	s->fd = -1;
+	s->family = family;
+	s->type = type;
+	s->proto = proto;
+	/* The conversion of a NaN or an out-of-range double would trap: such a value is -1. */
+	s->timeout = timeout_ns >= 0 && timeout_ns < 9.2e18 ? (int64_t)timeout_ns : -1;
+	s->async = 0;
+	s->closed = 1;
+	s->io_refs = 0;
+	s->connecting = 0;
+	return zombie_id;
+}
+
+/* Whether id names a socket (open, or closed with makefile() objects still open). */
+int32_t WS_EXPORT(ws_sock_alive)(int32_t id)
+{
+	return ws_sock_peek(id) != NULL;
+}
+
+/* A socket's timeout in ns (-1 blocking), which the bridge keeps when it closes. */
+double WS_EXPORT(ws_sock_timeout_ns)(int32_t id)
+{
+	struct ws_sock *s = ws_sock_peek(id);
+	return s ? (double)s->timeout : -1;
+}
+
+/* The stand-in's timeout after a call (settimeout() on a closed socket keeps it). */
+double WS_EXPORT(ws_sock_zombie_timeout)(void)
+{
+	struct ws_sock *s = ws_sock_peek(zombie_id);
+	return s ? (double)s->timeout : -1;
 }
 
 int ws_out_sock(int32_t id)
@@ -132,6 +206,9 @@ int ws_sock_close_fd(struct ws_sock *s)
 
 static int ws_poll_ready(struct ws_sock *s, int writing, int64_t interval, int connect)
 {
+	/* As CPython: a closed socket is "ready", and its call then fails with EBADF. */
+	if (s->fd < 0)
+		return 0;
 	int events = writing ? WS_POLLOUT : WS_POLLIN;
 	if (connect)
 		events |= WS_POLLERR;
@@ -153,7 +230,7 @@ static int ws_would_block(int writing)
 
 static int ws_make_async(struct ws_sock *s)
 {
-	if (s->async)
+	if (s->async || s->fd < 0)
 		return 0;
 	int32_t r = HOST(set_nonblocking)(s->fd, 1);
 	if (r < 0)
@@ -265,7 +342,9 @@ int ws_fn_socket(ws_args *a)
 		if (fd < 0)
 			return ws_os_error(fd, "socket");
 	}
+	ws_adopting = fv && !wv_is_none(fv);
 	int32_t id = ws_sock_add(fd, v[0], v[1], v[2]);
+	ws_adopting = 0;
 	if (id < 0) {
 		if (!fv || wv_is_none(fv))
 			HOST(close)(fd);
@@ -286,7 +365,9 @@ int ws_fn_fromfd(ws_args *a)
 	int32_t nfd = HOST(dup)(fd);
 	if (nfd < 0)
 		return ws_os_error(nfd, "dup");
+	ws_adopting = 1;
 	int32_t id = ws_sock_add(nfd, v[0], v[1], v[2]);
+	ws_adopting = 0;
 	if (id < 0) {
 		HOST(close)(nfd);
 		return WS_RAISED;
@@ -324,6 +405,8 @@ int ws_fn_socketpair(ws_args *a)
 int ws_m_close(struct ws_sock *s, ws_args *a)
 {
 	(void)a;
+	if (s->fd < 0)
+		return ws_out_none();
 	s->closed = 1;
 	if (s->io_refs > 0)
 		return ws_out_none();
@@ -342,7 +425,7 @@ int ws_m_io_ref(struct ws_sock *s, ws_args *a)
 int ws_m_io_unref(struct ws_sock *s, ws_args *a)
 {
 	(void)a;
-	if (--s->io_refs <= 0 && s->closed && ws_sock_close_fd(s) < 0)
+	if (--s->io_refs <= 0 && s->closed && s->fd >= 0 && ws_sock_close_fd(s) < 0)
 		return WS_RAISED;
 	return ws_out_none();
 }
@@ -350,6 +433,8 @@ int ws_m_io_unref(struct ws_sock *s, ws_args *a)
 int ws_m_detach(struct ws_sock *s, ws_args *a)
 {
 	(void)a;
+	if (s->fd < 0)
+		return ws_out_int(-1);
 	int32_t fd = s->fd;
 	ws_sock_free(s);
 	return ws_out_int(fd);

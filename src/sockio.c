@@ -83,6 +83,9 @@ static int32_t ws_recv_at(struct ws_sock *s, uint8_t *buf, uint32_t n, int32_t f
 	io->flags = flags;
 	io->sa = want_addr ? ws_scratch(WS_SOCKADDR_MAX + 8) : NULL;
 	io->salen = 0;
+	/* As CPython's sock_recv_guts: 0 bytes asked, nothing done, in every mode. */
+	if (n == 0 && !want_addr)
+		return 0;
 	int32_t r = ws_sock_call(s, 0, ws_recv_once, io, 0, s->timeout);
 	return r < 0 ? ws_os_error(r, fname) : r;
 }
@@ -355,6 +358,15 @@ static int32_t ws_sendfile_once(struct ws_sock *s, void *ctx)
 	return HOST(sendfile)(s->fd, c->in_fd, c->offset, c->count);
 }
 
+/* As socket.py, whatever happened: the file is left just after what was sent. */
+static int32_t ws_sendfile_seek(int32_t in_fd, int64_t *off, int64_t offset, int64_t total)
+{
+	if (total <= 0)
+		return 0;
+	*off = offset + total;
+	return HOST(lseek)(in_fd, off);
+}
+
 /* sendfile(fd, offset=0, count=None): zero-copy with sendfile(2) on stream sockets. */
 int ws_m_sendfile(struct ws_sock *s, ws_args *a)
 {
@@ -365,14 +377,15 @@ int ws_m_sendfile(struct ws_sock *s, ws_args *a)
 	    (ws_arg(a, 2) && !wv_is_none(ws_arg(a, 2)) &&
 	     wv_int64(ws_arg(a, 2), "sendfile() count", &count) < 0))
 		return WS_RAISED;
-	if (offset < 0)
-		return ws_value_error("negative offset (%lld)", (long long)offset);
+	/* socket.py's checks, in its order; a negative offset is the kernel's EINVAL. */
+	if (s->type != WS_SOCK_STREAM)
+		return ws_value_error("only SOCK_STREAM type sockets are supported");
 	if (ws_arg(a, 2) && !wv_is_none(ws_arg(a, 2)) && count <= 0)
 		return ws_value_error("count must be a positive integer (got %lld)", (long long)count);
 	if (s->timeout == 0)
 		return ws_value_error("non-blocking sockets are not supported");
-	if (s->type != WS_SOCK_STREAM)
-		return ws_value_error("only SOCK_STREAM type sockets are supported");
+	if (s->fd < 0)
+		return ws_value_error("Invalid file descriptor: -1");
 	int64_t *off = ws_scratch(8);
 	*off = offset;
 	int64_t total = 0;
@@ -383,19 +396,26 @@ int ws_m_sendfile(struct ws_sock *s, ws_args *a)
 			break;
 		struct ws_sendfile c = { in_fd, off, want > 0x40000000 ? 0x40000000 : (uint32_t)want };
 		int64_t interval = s->timeout;
-		if (s->timeout > 0 && (interval = deadline - ws_now()) <= 0)
+		if (s->timeout > 0 && (interval = deadline - ws_now()) <= 0) {
+			ws_sendfile_seek(in_fd, off, offset, total);
 			return ws_raise(WS_ERR_TIMEOUT, 0, "timed out");
+		}
 		int32_t r = ws_sock_call(s, 1, ws_sendfile_once, &c, 0, interval);
 		/* An async attempt reports what it sent before it would have blocked. */
 		if (r == WS_RAISED && ws_err.kind == WS_ERR_WOULDBLOCK && total > 0) {
 			ws_err.kind = WS_ERR_NONE;
 			break;
 		}
-		if (r < 0)
-			return ws_os_error(r, "sendfile");
+		if (r < 0) {
+			ws_sendfile_seek(in_fd, off, offset, total);
+			return r == WS_RAISED ? r : ws_os_error(r, "sendfile");
+		}
 		if (r == 0)
 			break;
 		total += r;
 	}
+	int32_t sr = ws_sendfile_seek(in_fd, off, offset, total);
+	if (sr < 0)
+		return ws_os_error(sr, "lseek");
 	return ws_out_int(total);
 }

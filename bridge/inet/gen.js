@@ -5,7 +5,8 @@
 // which stay the one source of truth:
 //
 //   bridge/inet/constants.mjs  bridge/constants.js's values, one named export each
-//   bridge/inet/bundle.mjs     bridge/errno.js, bridge/errors.js, bridge/wire.js,
+//   bridge/inet/bundle.mjs     bridge/errno.js, bridge/pyerrno.js, bridge/errors.js,
+//                              bridge/wire.js,
 //                              bridge/inet/api.js and bridge/inet/face.js, each wrapped in
 //                              a function scope (whole-line comments dropped), constants
 //                              from the above
@@ -42,6 +43,7 @@ const SELECT_CONSTANTS = 'bridge/select_constants.js';
 const ENUMS = 'bridge/enums.js';
 const BUNDLED = [
   ['bridge/errno.js', '$errno'],
+  ['bridge/pyerrno.js', '$pyerrno'],
   ['bridge/errors.js', '$errors'],
   ['bridge/wire.js', '$wire'],
   ['bridge/inet/api.js', '$api'],

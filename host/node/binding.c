@@ -13,6 +13,7 @@
 
 #include "../wasock_host.h"
 #include "binding.h"
+#include "wake.h"
 
 
 #define WS_MAX_ARGS 10
@@ -303,8 +304,15 @@ WS_FN(sendfile, 4)
 	return ws_ret(env, wasock_host_sendfile(I(0), I(1), off, U(3)));
 WS_END
 
+WS_FN(lseek, 2)
+	const int64_t *off = P(1, 8);
+	if (!off)
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, wasock_host_lseek(I(0), off));
+WS_END
+
 WS_FN(poll, 3)
-	return ws_ret(env, wasock_host_poll(I(0), I(1), I(2)));
+	return ws_ret(env, ws_wake_poll(I(0), I(1), I(2)));
 WS_END
 
 WS_FN(poll_many, 3)
@@ -313,7 +321,7 @@ WS_FN(poll_many, 3)
 	void *fds = U(1) ? ws_ptr(c.b, U(0), (uint64_t)U(1) * 8) : NULL;
 	if (U(1) && !fds)
 		return ws_ret(env, -EFAULT);
-	return ws_ret(env, wasock_host_poll_many(fds, U(1), I(2)));
+	return ws_ret(env, ws_wake_poll_many(fds, U(1), I(2)));
 WS_END
 
 WS_FN(epoll_create1, 1)
@@ -573,7 +581,7 @@ static napi_status ws_make_imports(napi_env env, struct ws_binding *b, napi_valu
 		WS_EXPORT(setsockopt), WS_EXPORT(shutdown), WS_EXPORT(sendto),
 		WS_EXPORT(recvfrom), WS_EXPORT(sendmsg),
 		{ "recvmsg", NULL, ws_recvmsg9, NULL, NULL, NULL, napi_enumerable, b },
-		WS_EXPORT(sendfile), WS_EXPORT(poll), WS_EXPORT(poll_many),
+		WS_EXPORT(sendfile), WS_EXPORT(lseek), WS_EXPORT(poll), WS_EXPORT(poll_many),
 		WS_EXPORT(epoll_create1), WS_EXPORT(epoll_ctl), WS_EXPORT(epoll_wait),
 		WS_EXPORT(set_nonblocking), WS_EXPORT(get_nonblocking), WS_EXPORT(set_cloexec),
 		WS_EXPORT(get_cloexec), WS_EXPORT(ioctl), WS_EXPORT(getaddrinfo),
@@ -648,6 +656,7 @@ static napi_value ws_init(napi_env env, napi_value exports)
 	WS_NAPI(env, ws_napi_export(env, exports, "pin", ws_pin));
 	WS_NAPI(env, ws_napi_export(env, exports, "unpin", ws_unpin));
 	WS_NAPI(env, ws_poll_init(env, exports));
+	WS_NAPI(env, ws_wake_init(env, exports));
 	WS_NAPI(env, ws_nameservice_init(env, exports));
 	return exports;
 }

@@ -195,6 +195,11 @@ int32_t wasock_host_sendfile(int32_t out_fd, int32_t in_fd, int64_t *offset, uin
 	return r;
 }
 
+int32_t wasock_host_lseek(int32_t fd, const int64_t *offset)
+{
+	return lseek(fd, (off_t)*offset, SEEK_SET) < 0 ? -errno : 0;
+}
+
 int32_t wasock_host_poll(int32_t fd, int32_t events, int32_t timeout_ms)
 {
 	struct pollfd p = { .fd = fd, .events = (short)events };

@@ -43,17 +43,22 @@ describe('close', () => {
     expect(s.fileno()).toBe(-1);
   });
 
-  test('every operation after close raises OSError EBADF', () => {
+  test('every operation after close raises OSError EBADF (once its arguments are valid)', () => {
     const [s, peer] = w.socketpair();
     s.close();
+    // As CPython: connect_ex() answers EBADF, detach() -1, the timeout is kept.
+    expect(s.connect_ex('/nonexistent')).toBe(w.EBADF ?? 9);
+    expect(s.detach()).toBe(-1);
+    expect([s.gettimeout(), s.getblocking()]).toEqual([null, true]);
+    expect(() => s.bind(['127.0.0.1', 0])).toThrow(TypeError);
     const calls = {
-      bind: [['127.0.0.1', 0]], connect: [['127.0.0.1', 1]], connect_ex: [['127.0.0.1', 1]],
+      bind: ['/nonexistent'], connect: ['/nonexistent'],
       listen: [], accept: [], getsockname: [], getpeername: [], getsockopt: [w.SOL_SOCKET, w.SO_TYPE],
       setsockopt: [w.SOL_SOCKET, w.SO_REUSEADDR, 1], setblocking: [false], settimeout: [1],
       recv: [1], recv_into: [Buffer.alloc(1)], recvfrom: [1], recvfrom_into: [Buffer.alloc(1)],
       recvmsg: [1], recvmsg_into: [[Buffer.alloc(1)]], send: [Buffer.from('x')],
       sendall: [Buffer.from('x')], sendto: [Buffer.from('x'), '/nonexistent'],
-      sendmsg: [[Buffer.from('x')]], shutdown: [w.SHUT_RDWR], dup: [], detach: [],
+      sendmsg: [[Buffer.from('x')]], shutdown: [w.SHUT_RDWR], dup: [],
       get_inheritable: [], set_inheritable: [true],
     };
     for (const [name, args] of Object.entries(calls)) {
@@ -67,6 +72,15 @@ describe('close', () => {
         .toEqual([name, 'OSError', w.EBADF ?? 9, 'EBADF']);
       expect(err).toBeInstanceOf(w.OSError);
     }
+    peer.close();
+  });
+
+  test('a file of a socket detached meanwhile closes quietly, as in Python', () => {
+    const [s, peer] = w.socketpair();
+    const f = s.makefile('rb');
+    const fd = s.detach();
+    expect(f.close()).toBe(null);
+    w.close(fd);
     peer.close();
   });
 
