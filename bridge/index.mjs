@@ -15,6 +15,7 @@ export const {
   timeout, gaierror, herror, fromErrno, BlockingIOError, ConnectionError, BrokenPipeError,
   ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, FileExistsError,
   FileNotFoundError, InterruptedError, PermissionError, ProcessLookupError, TimeoutError,
+  ChildProcessError, IsADirectoryError, NotADirectoryError,
   Socket, SocketType, socket, socketpair, fromfd,
   create_connection, create_server, send_fds, recv_fds, can, AddressFamily, SocketKind,
   MsgFlag, AddressInfo, dup, SocketIO,

@@ -16,6 +16,7 @@ export const {
   timeout, gaierror, herror, fromErrno, BlockingIOError, ConnectionError, BrokenPipeError,
   ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, FileExistsError,
   FileNotFoundError, InterruptedError, PermissionError, ProcessLookupError, TimeoutError,
+  ChildProcessError, IsADirectoryError, NotADirectoryError,
   AddressFamily, SocketKind, MsgFlag, AddressInfo, dup, SocketIO,
 } = promises;
 // Raised when the core stopped in the middle of a call (docs/hardening.md).

@@ -49,6 +49,9 @@ export declare class FileNotFoundError extends OSError {}
 export declare class InterruptedError extends OSError {}
 export declare class PermissionError extends OSError {}
 export declare class ProcessLookupError extends OSError {}
+export declare class ChildProcessError extends OSError {}
+export declare class IsADirectoryError extends OSError {}
+export declare class NotADirectoryError extends OSError {}
 
 /** Python's socket.timeout (TimeoutError): `'timed out'`, code `'ETIMEDOUT'`. */
 export declare class TimeoutError extends OSError {

@@ -17,6 +17,7 @@ export const {
   BlockingIOError, ConnectionError, BrokenPipeError, ConnectionAbortedError,
   ConnectionRefusedError, ConnectionResetError, FileExistsError, FileNotFoundError,
   InterruptedError, PermissionError, ProcessLookupError, TimeoutError, InternalError,
+  ChildProcessError, IsADirectoryError, NotADirectoryError,
 } = makeFace(createCore, {
   source: () => new URL('../../dist/web/wasock-inet.wasm', import.meta.url),
   bytes: (mem, start, end) => mem.slice(start, end),

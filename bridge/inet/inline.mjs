@@ -22,6 +22,7 @@ export const {
   BlockingIOError, ConnectionError, BrokenPipeError, ConnectionAbortedError,
   ConnectionRefusedError, ConnectionResetError, FileExistsError, FileNotFoundError,
   InterruptedError, PermissionError, ProcessLookupError, TimeoutError, InternalError,
+  ChildProcessError, IsADirectoryError, NotADirectoryError,
 } = makeFace(createCore, {
   source: () => decode(wasm),
   bytes: (mem, start, end) => mem.slice(start, end),

@@ -14,4 +14,5 @@ export const {
   BlockingIOError, ConnectionError, BrokenPipeError, ConnectionAbortedError,
   ConnectionRefusedError, ConnectionResetError, FileExistsError, FileNotFoundError,
   InterruptedError, PermissionError, ProcessLookupError, TimeoutError, InternalError,
+  ChildProcessError, IsADirectoryError, NotADirectoryError,
 } = inet;
