@@ -9,9 +9,8 @@
 'use strict';
 const { methods, ex } = require('./core');
 const errors = require('./errors');
-const codecs = require('./codecs');
+const { fileArgs, DEFAULT_BUFFER_SIZE } = require('./makefile');
 
-const DEFAULT_BUFFER_SIZE = 8192;
 const kAsyncDispose = Symbol.asyncDispose ?? Symbol.for('nodejs.asyncDispose');
 
 class AsyncSocketFile {
@@ -37,24 +36,17 @@ class AsyncSocketFile {
     } else if (encoding !== null && typeof encoding === 'object') {
       ({ encoding = null, errors: errorsArg = null, newline = null } = encoding);
     }
-    if (typeof mode !== 'string' || ![...mode].every((c) => 'rwb'.includes(c)))
-      throw new RangeError(`invalid mode ${JSON.stringify(mode)} (only r, w, b allowed)`);
-    this.#writing = mode.includes('w');
-    this.#reading = mode.includes('r') || !this.#writing;
-    this.#binary = mode.includes('b');
-    if (buffering === null || buffering === undefined || buffering < 0) buffering = DEFAULT_BUFFER_SIZE;
-    if (!Number.isInteger(buffering)) throw new TypeError('buffering must be an integer');
-    if (buffering === 0 && !this.#binary) throw new RangeError('unbuffered streams must be binary');
-    this.#buffering = buffering;
-    if (!this.#binary) {
-      const codec = codecs.lookup(encoding ?? 'utf-8', errorsArg ?? 'strict');
-      this.#decoder = codec.decoder();
-      this.#encoder = codec.encoder({ stream: true });
-      this.encoding = encoding ?? 'utf-8';
-      this.errors = errorsArg ?? 'strict';
-      if (![null, undefined, '', '\n', '\r', '\r\n'].includes(newline))
-        throw new RangeError(`illegal newline value: ${newline}`);
-      this.#newline = newline ?? null;
+    const o = fileArgs(mode, buffering, encoding, errorsArg, newline);
+    this.#reading = o.reading;
+    this.#writing = o.writing;
+    this.#binary = o.binary;
+    this.#buffering = o.buffering;
+    if (!o.binary) {
+      this.#decoder = o.codec.decoder();
+      this.#encoder = o.codec.encoder({ stream: true });
+      this.encoding = o.encoding;
+      this.errors = o.errors;
+      this.#newline = o.newline;
     }
     this.mode = mode;
     this.#sock = sock;

@@ -13,6 +13,32 @@ const DEFAULT_BUFFER_SIZE = 8192;
 const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
 const codecs = require('./codecs');
 
+// makefile()'s arguments, checked as io.open() checks them, each read once: the file's
+// direction, buffer size and, in text mode, its codec (Python's names and error handlers,
+// bridge/codecs.js) and newline. Shared by the sync file and the promise face's.
+function fileArgs(mode, buffering, encoding, errorsArg, newline) {
+  if (typeof mode !== 'string') throw new TypeError(`makefile() mode must be a string, not ${typeof mode}`);
+  if (![...mode].every((c) => 'rwb'.includes(c)))
+    throw new RangeError(`invalid mode ${JSON.stringify(mode)} (only r, w, b allowed)`);
+  const writing = mode.includes('w');
+  const o = { reading: mode.includes('r') || !writing, writing, binary: mode.includes('b') };
+  if (buffering !== null && buffering !== undefined && !Number.isInteger(buffering))
+    throw new TypeError('buffering must be an integer');
+  o.buffering = buffering === null || buffering === undefined || buffering < 0 ? DEFAULT_BUFFER_SIZE : buffering;
+  if (o.buffering === 0 && !o.binary) throw new RangeError('unbuffered streams must be binary');
+  if (!o.binary) {
+    strArg(errorsArg, 'makefile() errors');
+    strArg(newline, 'makefile() newline');
+    o.encoding = strArg(encoding, 'makefile() encoding') ?? 'utf-8';
+    o.errors = errorsArg ?? 'strict';
+    o.codec = codecs.lookup(o.encoding, o.errors);
+    if (![null, undefined, '', '\n', '\r', '\r\n'].includes(newline))
+      throw new RangeError(`illegal newline value: ${newline}`);
+    o.newline = newline ?? null;
+  }
+  return o;
+}
+
 class SocketFile {
   #sock; #id; #closed = false; #timedOut = false;
   #reading; #writing; #binary; #buffering;
@@ -23,29 +49,17 @@ class SocketFile {
   #decoder; #encoder; #text = ''; #newline;
 
   constructor(sock, id, mode, buffering, encoding, errorsArg, newline) {
-    if (typeof mode !== 'string') throw new TypeError(`makefile() mode must be a string, not ${typeof mode}`);
-    if (![...mode].every((c) => 'rwb'.includes(c)))
-      throw new RangeError(`invalid mode ${JSON.stringify(mode)} (only r, w, b allowed)`);
-    this.#writing = mode.includes('w');
-    this.#reading = mode.includes('r') || !this.#writing;
-    this.#binary = mode.includes('b');
-    if (buffering !== null && buffering !== undefined && !Number.isInteger(buffering))
-      throw new TypeError('buffering must be an integer');
-    if (buffering === null || buffering === undefined || buffering < 0) buffering = DEFAULT_BUFFER_SIZE;
-    if (buffering === 0 && !this.#binary) throw new RangeError('unbuffered streams must be binary');
-    this.#buffering = buffering;
-    if (!this.#binary) {
-      strArg(errorsArg, 'makefile() errors');
-      strArg(newline, 'makefile() newline');
-      // Python's codec names, aliases and error handlers (bridge/codecs.js).
-      const codec = codecs.lookup(strArg(encoding, 'makefile() encoding') ?? 'utf-8', errorsArg ?? 'strict');
-      this.#decoder = codec.decoder();
-      this.#encoder = codec.encoder({ stream: true });
-      this.encoding = encoding ?? 'utf-8';
-      this.errors = errorsArg ?? 'strict';
-      if (![null, undefined, '', '\n', '\r', '\r\n'].includes(newline))
-        throw new RangeError(`illegal newline value: ${newline}`);
-      this.#newline = newline ?? null;
+    const o = fileArgs(mode, buffering, encoding, errorsArg, newline);
+    this.#reading = o.reading;
+    this.#writing = o.writing;
+    this.#binary = o.binary;
+    this.#buffering = o.buffering;
+    if (!o.binary) {
+      this.#decoder = o.codec.decoder();
+      this.#encoder = o.codec.encoder({ stream: true });
+      this.encoding = o.encoding;
+      this.errors = o.errors;
+      this.#newline = o.newline;
     }
     this.mode = mode;
     this.#sock = sock;
@@ -287,4 +301,4 @@ class SocketFile {
 require('./errinfo').wrapClass(SocketFile, ['read', 'readinto', 'readline', 'readlines', 'write',
   'writelines', 'flush', 'close', 'fileno', 'readable', 'writable', 'seekable']);
 
-module.exports = { SocketFile, DEFAULT_BUFFER_SIZE };
+module.exports = { SocketFile, DEFAULT_BUFFER_SIZE, fileArgs };
