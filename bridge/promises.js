@@ -14,6 +14,7 @@ const errors = require('./errors');
 const core = require('./core');
 const { asBytes } = require('./wire');
 const sync = require('./socket');
+const aio = require('./aio');
 
 const { ex, addon, fns, methods, wouldBlock, nameService, mem } = core;
 const { kId, kOnClose } = sync;
@@ -24,7 +25,7 @@ const kAsyncDispose = Symbol.asyncDispose ?? Symbol.for('nodejs.asyncDispose');
 const EINPROGRESS = require('node:os').constants.errno.EINPROGRESS;
 const UV_READABLE = 1;
 const UV_WRITABLE = 2;
-const WOULD = Symbol('would block');
+const { WOULD } = aio;
 // WASOCK_HOST_EAI(EAI_INPROGRESS): the core unwinds with it while a lookup is pending.
 const DEFERRED = -0x1000 - 100;
 const NS_KIND = { getaddrinfo: 0, getnameinfo: 1, gethostbyname: 2, gethostbyaddr: 3 };
@@ -139,23 +140,30 @@ function abortable(p, signal) {
   });
 }
 
-// Operations that completed at once, on any socket, since the event loop last had a
+// Operations that completed at once on one socket since the event loop last had a
 // turn. Each resolves in a microtask, so a stream that always has data would otherwise
 // never let timers or other I/O run; past the budget, an operation waits for a turn.
-// 32, as libuv reads a stream at most 32 times per callback.
+// 32 per socket, as libuv reads a stream at most 32 times per callback: many sockets
+// each completing a few operations a turn are not held back.
 const STREAK_MAX = 32;
-let streak = 0;
-function spend() {
-  if (streak++ === 0) setImmediate(() => { streak = 0; });
+// toStream()'s read size, as net.Socket's.
+const STREAM_CHUNK = 65536;
+let turn = 0;
+let turnPending = false;
+function nextTurn() {
+  turn++;
+  turnPending = false;
 }
 
-// One non-blocking attempt: its value, or WOULD when it would have waited.
+// One non-blocking attempt of a call into the synchronous face: its value, or WOULD
+// when it would have waited (read from the core's error record after the throw). The
+// hot operations use bridge/aio.js instead, where "would block" is never an exception.
 function attempt(fn) {
   ex.ws_set_async(1);
   try {
     return fn();
   } catch (e) {
-    if (wouldBlock()) return WOULD;
+    if (e instanceof errors.OSError && wouldBlock()) return WOULD;
     throw e;
   } finally {
     ex.ws_set_async(0);
@@ -173,6 +181,11 @@ class AsyncSocket {
   #writers = [];
   #ref = true;
   #closed = false;
+  // Eager completions in the event loop turn #turn (see STREAK_MAX).
+  #turn = -1;
+  #streak = 0;
+  // What recv() learnt from the last receive (bridge/aio.js).
+  #recvHint = { big: false };
 
   constructor(family, type, proto, fileno) {
     const s = family instanceof sync.Socket ? family : new sync.Socket(family, type, proto, fileno);
@@ -270,7 +283,7 @@ class AsyncSocket {
       const w = queue[0];
       let r;
       try {
-        r = attempt(w.fn);
+        r = w.fn();
       } catch (e) {
         queue.shift();
         w.finish();
@@ -290,7 +303,21 @@ class AsyncSocket {
     }
   }
 
-  // Runs fn now if nothing is queued before it (and not waitFirst), else when the fd is ready.
+  // Counts one eager completion; true when the socket is over its budget for this turn.
+  #spent() {
+    if (this.#turn !== turn) {
+      this.#turn = turn;
+      this.#streak = 0;
+      if (!turnPending) {
+        turnPending = true;
+        setImmediate(nextTurn);
+      }
+    }
+    return this.#streak >= STREAK_MAX;
+  }
+
+  // Runs fn (an attempt: its value or WOULD) now if nothing is queued before it (and
+  // not waitFirst), else when the fd is ready.
   #op(writing, fn, options, waitFirst = false) {
     const signal = options && options.signal;
     if (signal && signal.aborted) return Promise.reject(abortError(signal));
@@ -298,16 +325,16 @@ class AsyncSocket {
     const queue = writing ? this.#writers : this.#readers;
     const eager = !queue.length && !waitFirst;
     // Over budget: the attempt is made after the event loop's next turn instead.
-    const deferred = eager && streak >= STREAK_MAX;
+    const deferred = eager && this.#spent();
     if (eager && !deferred) {
       let r;
       try {
-        r = attempt(fn);
+        r = fn();
       } catch (e) {
         return Promise.reject(e);
       }
       if (r !== WOULD) {
-        spend();
+        this.#streak++;
         return Promise.resolve(r);
       }
     }
@@ -362,19 +389,19 @@ class AsyncSocket {
   #sockId() { return this.#sock[kId]; }
 
   async accept(options) {
-    const [info, address] = await this.#op(false, () => methods.accept(this.#sockId(), []), options);
+    const [info, address] = await this.#op(false, () => aio.method('accept', this.#sockId(), []), options);
     return [new AsyncSocket(sync.wrap(info)), address];
   }
 
   // The connect starts at once; its outcome is read (SO_ERROR) once the fd is writable.
   async connect(address, options) {
     checkSignal(options);
-    const r = await withLookups(() => attempt(() => methods.connect(this.#sockId(), [address])),
+    const r = await withLookups(() => aio.method('connect', this.#sockId(), [address]),
       options && options.signal);
     if (r === WOULD) {
       // A non-blocking socket reports the connect in progress, as Python's does.
       if (this.#sock.gettimeout() === 0) throw errors.fromErrno(EINPROGRESS, 'connect');
-      await this.#op(true, () => methods.connect(this.#sockId(), [address]), options, true);
+      await this.#op(true, () => aio.method('connect', this.#sockId(), [address]), options, true);
     }
     return null;
   }
@@ -396,31 +423,33 @@ class AsyncSocket {
   }
 
   recv(bufsize, flags, options) {
-    return this.#op(false, () => this.#sock.recv(bufsize, flags), options);
+    return this.#op(false, () => aio.recv(this.#sockId(), bufsize, flags, this.#recvHint), options);
   }
 
   recvfrom(bufsize, flags, options) {
-    return this.#op(false, () => this.#sock.recvfrom(bufsize, flags), options);
+    return this.#op(false, () => aio.method('recvfrom', this.#sockId(), [bufsize, flags]), options);
   }
 
   recv_into(buffer, nbytes, flags, options) {
-    return this.#op(false, () => this.#sock.recv_into(buffer, nbytes, flags), options);
+    const b = asBytes(buffer);
+    if (!b) return this.#op(false, () => attempt(() => this.#sock.recv_into(buffer, nbytes, flags)), options);
+    return this.#op(false, () => aio.recvInto(this.#sockId(), b, nbytes, flags), options);
   }
 
   recvfrom_into(buffer, nbytes, flags, options) {
-    return this.#op(false, () => this.#sock.recvfrom_into(buffer, nbytes, flags), options);
+    return this.#op(false, () => attempt(() => this.#sock.recvfrom_into(buffer, nbytes, flags)), options);
   }
 
   recvmsg(bufsize, ancbufsize, flags, options) {
-    return this.#op(false, () => this.#sock.recvmsg(bufsize, ancbufsize, flags), options);
+    return this.#op(false, () => aio.method('recvmsg', this.#sockId(), [bufsize, ancbufsize, flags]), options);
   }
 
   recvmsg_into(buffers, ancbufsize, flags, options) {
-    return this.#op(false, () => this.#sock.recvmsg_into(buffers, ancbufsize, flags), options);
+    return this.#op(false, () => attempt(() => this.#sock.recvmsg_into(buffers, ancbufsize, flags)), options);
   }
 
   send(data, flags, options) {
-    return this.#op(true, () => this.#sock.send(data, flags), options);
+    return this.#op(true, () => aio.send(this.#sockId(), data, flags), options);
   }
 
   // The whole buffer, in order with other writes; the timeout bounds the whole call.
@@ -431,7 +460,9 @@ class AsyncSocket {
     let off = 0;
     return this.#op(true, () => {
       do {
-        off += this.#sock.send(b.subarray(off), flags);
+        const n = aio.send(this.#sockId(), off ? b.subarray(off) : b, flags);
+        if (n === WOULD) return n;
+        off += n;
       } while (off < b.length);
       return null;
     }, options);
@@ -443,10 +474,10 @@ class AsyncSocket {
     const args = withFlags ? [data, rest[0], rest[1]] : [data, rest[0]];
     const options = withFlags ? rest[2] : rest[1];
     checkSignal(options);
-    const r = await withLookups(() => attempt(() => this.#sock.sendto(...args)),
+    const r = await withLookups(() => aio.method('sendto', this.#sockId(), args),
       options && options.signal);
     if (r !== WOULD) return r;
-    return this.#op(true, () => this.#sock.sendto(...args), options);
+    return this.#op(true, () => aio.method('sendto', this.#sockId(), args), options);
   }
 
   async sendmsg(buffers, ancdata, flags, address, options) {
@@ -455,18 +486,18 @@ class AsyncSocket {
     const r = await withLookups(() => attempt(() => this.#sock.sendmsg(...args)),
       options && options.signal);
     if (r !== WOULD) return r;
-    return this.#op(true, () => this.#sock.sendmsg(...args), options);
+    return this.#op(true, () => attempt(() => this.#sock.sendmsg(...args)), options);
   }
 
   sendmsg_afalg(...args) {
     const options = args.length > 0 && args[args.length - 1] && typeof args[args.length - 1] === 'object' &&
       'signal' in args[args.length - 1] ? args.pop() : undefined;
-    return this.#op(true, () => this.#sock.sendmsg_afalg(...args), options);
+    return this.#op(true, () => attempt(() => this.#sock.sendmsg_afalg(...args)), options);
   }
 
   sendfile(file, offset = 0, count = null, options) {
     let sent = 0;
-    return this.#op(true, () => {
+    return this.#op(true, () => attempt(() => {
       for (;;) {
         const want = count === null || count === undefined ? null : count - sent;
         if (want !== null && want <= 0) return sent;
@@ -474,7 +505,7 @@ class AsyncSocket {
         if (n === 0) return sent;
         sent += n;
       }
-    }, options);
+    }), options);
   }
 
   async *[Symbol.asyncIterator]() {
@@ -493,18 +524,46 @@ class AsyncSocket {
     }
   }
 
-  /** A stream.Duplex over this socket: reads until EOF, writes with sendall. */
+  /**
+   * A stream.Duplex over this socket: reads until EOF, writes with sendall. Reading goes
+   * on while the stream wants more (push() answers true), 64 KiB at a time as net does;
+   * several buffered writes go out together (writev).
+   */
   toStream(options = {}) {
     const sock = this;
+    let reading = false;
     return new Duplex({
       ...options,
       read(size) {
-        sock.recv(Math.max(size || 0, 16384)).then(
-          (chunk) => this.push(chunk.length ? chunk : null),
-          (e) => this.destroy(e));
+        if (reading) return;
+        reading = true;
+        const more = (chunk) => {
+          if (!chunk.length) {
+            reading = false;
+            this.push(null);
+          } else if (this.push(chunk)) {
+            sock.recv(Math.max(size || 0, STREAM_CHUNK)).then(more, fail);
+          } else {
+            reading = false;
+          }
+        };
+        const fail = (e) => {
+          reading = false;
+          this.destroy(e);
+        };
+        sock.recv(Math.max(size || 0, STREAM_CHUNK)).then(more, fail);
       },
       write(chunk, encoding, callback) {
         sock.sendall(chunk).then(() => callback(), callback);
+      },
+      writev(chunks, callback) {
+        const bufs = chunks.map(({ chunk, encoding }) =>
+          (typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk));
+        const total = bufs.reduce((n, b) => n + b.byteLength, 0);
+        // Small chunks: one send of their concatenation; large ones: each in turn, uncopied.
+        const out = total <= STREAM_CHUNK ? sock.sendall(Buffer.concat(bufs, total)) :
+          bufs.reduce((p, b) => p.then(() => sock.sendall(b)), Promise.resolve());
+        out.then(() => callback(), callback);
       },
       final(callback) {
         try {
