@@ -170,6 +170,24 @@ function attempt(fn) {
   }
 }
 
+// An operation waiting for its socket's readiness.
+class Waiter {
+  constructor(fn, resolve, reject, nonblocking) {
+    this.fn = fn;
+    this.resolve = resolve;
+    this.reject = reject;
+    this.nonblocking = nonblocking;
+    this.timer = null;
+    this.signal = null;
+    this.onAbort = null;
+  }
+
+  finish() {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.onAbort) this.signal.removeEventListener('abort', this.onAbort);
+  }
+}
+
 class AsyncSocket {
   #sock;
   #poll = null;
@@ -186,6 +204,8 @@ class AsyncSocket {
   #streak = 0;
   // What recv() learnt from the last receive (bridge/aio.js).
   #recvHint = { big: false };
+  // The last read attempted at once would have blocked.
+  #readMiss = false;
 
   constructor(family, type, proto, fileno) {
     const s = family instanceof sync.Socket ? family : new sync.Socket(family, type, proto, fileno);
@@ -323,7 +343,12 @@ class AsyncSocket {
     if (signal && signal.aborted) return Promise.reject(abortError(signal));
     if (this.#closed) return Promise.reject(errors.fromErrno(C.EBADF, writing ? 'send' : 'recv'));
     const queue = writing ? this.#writers : this.#readers;
-    const eager = !queue.length && !waitFirst;
+    // -1 blocking, 0 non-blocking, 1 a timeout, -2 gone (gettimeout() then raises).
+    const mode = ex.ws_sock_mode(this.#sockId());
+    let eager = !queue.length && !waitFirst;
+    // A socket whose last read found nothing waits for readiness first, as net does,
+    // instead of a receive that fails with EAGAIN (a non-blocking socket must try).
+    if (eager && !writing && this.#readMiss && mode !== 0) eager = false;
     // Over budget: the attempt is made after the event loop's next turn instead.
     const deferred = eager && this.#spent();
     if (eager && !deferred) {
@@ -335,55 +360,58 @@ class AsyncSocket {
       }
       if (r !== WOULD) {
         this.#streak++;
+        if (!writing) this.#readMiss = false;
         return Promise.resolve(r);
       }
+      if (!writing) this.#readMiss = true;
     }
-    let timeout;
-    try {
-      timeout = this.#sock.gettimeout();
-    } catch (e) {
-      return Promise.reject(e);
+    let timeout = mode === -1 ? null : 0;
+    if (mode === 1 || mode === -2) {
+      try {
+        timeout = this.#sock.gettimeout();
+      } catch (e) {
+        return Promise.reject(e);
+      }
     }
     if (timeout === 0 && !deferred)
       return Promise.reject(errors.fromErrno(C.EAGAIN, writing ? 'send' : 'recv'));
-    return new Promise((resolve, reject) => {
-      const w = { fn, resolve, reject, timer: null, finish: null, nonblocking: timeout === 0 };
-      const remove = () => {
-        const i = queue.indexOf(w);
-        if (i >= 0) queue.splice(i, 1);
-        this.#updatePoll();
-      };
-      let onAbort = null;
-      w.finish = () => {
-        if (w.timer) clearTimeout(w.timer);
-        if (onAbort) signal.removeEventListener('abort', onAbort);
-      };
-      if (timeout !== null && timeout > 0) {
-        w.timer = setTimeout(() => {
-          remove();
-          w.finish();
-          reject(new errors.timeout());
-        }, Math.ceil(timeout * 1000));
-        if (!this.#ref) w.timer.unref();
-      }
-      if (signal) {
-        onAbort = () => {
-          remove();
-          w.finish();
-          reject(abortError(signal));
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-      }
-      queue.push(w);
-      if (deferred) {
-        setImmediate(() => {
-          if (this.#closed || queue[0] !== w) return;
-          this.#drain(queue);
-          this.#updatePoll();
-        });
-      }
-      this.#updatePoll();
+    let w;
+    const p = new Promise((resolve, reject) => {
+      w = new Waiter(fn, resolve, reject, timeout === 0);
     });
+    if (timeout !== null && timeout > 0) {
+      w.timer = setTimeout(() => {
+        this.#remove(queue, w);
+        w.finish();
+        w.reject(new errors.timeout());
+      }, Math.ceil(timeout * 1000));
+      if (!this.#ref) w.timer.unref();
+    }
+    if (signal) {
+      w.signal = signal;
+      w.onAbort = () => {
+        this.#remove(queue, w);
+        w.finish();
+        w.reject(abortError(signal));
+      };
+      signal.addEventListener('abort', w.onAbort, { once: true });
+    }
+    queue.push(w);
+    if (deferred) {
+      setImmediate(() => {
+        if (this.#closed || queue[0] !== w) return;
+        this.#drain(queue);
+        this.#updatePoll();
+      });
+    }
+    this.#updatePoll();
+    return p;
+  }
+
+  #remove(queue, w) {
+    const i = queue.indexOf(w);
+    if (i >= 0) queue.splice(i, 1);
+    this.#updatePoll();
   }
 
   #sockId() { return this.#sock[kId]; }

@@ -167,6 +167,18 @@ int32_t WS_EXPORT(ws_sock_direct_async)(int32_t id)
 	return s->fd;
 }
 
+/*
+ * The timeout mode the promise face needs on every wait, without a generic call:
+ * -1 None (blocking), 0 non-blocking, 1 a positive timeout, -2 no such socket.
+ */
+int32_t WS_EXPORT(ws_sock_mode)(int32_t id)
+{
+	struct ws_sock *s = ws_sock_peek(id);
+	if (!s)
+		return -2;
+	return s->timeout < 0 ? -1 : s->timeout > 0;
+}
+
 /* Turns a direct call's failure (-errno) into the core's error record; returns -1. */
 int32_t WS_EXPORT(ws_sock_fail)(int32_t r, int32_t writing)
 {
