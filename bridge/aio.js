@@ -8,7 +8,7 @@ const C = require('./constants');
 const core = require('./core');
 const { asBytes } = require('./wire');
 
-const { ex, addon, mem, read, writeArgs, lastError, ioArea, copyIn, copyOut, wouldBlock } = core;
+const { ex, addon, mem, result, writeArgs, lastError, ioArea, copyIn, copyOut, wouldBlock } = core;
 const { ws_set_async, ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_direct_async,
   ws_sock_fail, ws_method } = ex;
 const { sendto: hostSendto, recvfrom: hostRecvfrom } = addon.imports;
@@ -53,9 +53,7 @@ function method(name, id, args) {
   } finally {
     ws_set_async(0);
   }
-  if (r < 0) return failed();
-  mem();
-  return read(ex.ws_out())[0];
+  return r < 0 ? failed() : result(r);
 }
 
 /*

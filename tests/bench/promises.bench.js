@@ -379,7 +379,7 @@ function main() {
   for (const name of only) {
     const [peer, unit] = WORKLOADS[name];
     const wv = best[`${name}/wasock`], nv = best[`${name}/node`];
-    const row = { workload: name, 'wasock/promises': fmt(wv, unit), [`node (${peer})`]: fmt(nv, unit) };
+    const row = { workload: `${name} (vs ${peer})`, 'wasock/promises': fmt(wv, unit), node: fmt(nv, unit) };
     row.ratio = unit === 'wall' ? (nv.wall / wv.wall).toFixed(2) : (wv.rate / nv.rate).toFixed(2);
     if (unit === 'wall') row['RSS ratio'] = (wv.rss / nv.rss).toFixed(2);
     rows.push(row);

@@ -27,7 +27,8 @@ test('closing the socket whose callback runs: its pending send rejects with EBAD
   expect(e.code).toBe('EBADF');
   b.close();
   await turn();
-  expect(uvHandles('poll').length).toBe(polls0);
+  // Not more than before: sockets other test files in this worker dropped may be collected.
+  expect(uvHandles('poll').length).toBeLessThanOrEqual(polls0);
 });
 
 test('closing another socket, readable in the same loop turn, from a callback', async () => {
@@ -52,5 +53,6 @@ test('closing another socket, readable in the same loop turn, from a callback', 
   else expect(rc.code).toBe('EBADF');
   closeAll(a, b, d);
   await turn();
-  expect(uvHandles('poll').length).toBe(polls0);
+  // Not more than before: sockets other test files in this worker dropped may be collected.
+  expect(uvHandles('poll').length).toBeLessThanOrEqual(polls0);
 });
