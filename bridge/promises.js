@@ -140,20 +140,15 @@ function abortable(p, signal) {
   });
 }
 
-// Operations that completed at once on one socket since the event loop last had a
-// turn. Each resolves in a microtask, so a stream that always has data would otherwise
-// never let timers or other I/O run; past the budget, an operation waits for a turn.
-// 32 per socket, as libuv reads a stream at most 32 times per callback: many sockets
-// each completing a few operations a turn are not held back.
+// Operations that completed at once on one socket since it last waited for the event
+// loop (a readiness callback or a deferred attempt). Each resolves in a microtask, so a
+// stream that always has data would otherwise never let timers or other I/O run; past
+// the budget, an operation waits for a turn. 32 per socket, as libuv reads a stream at
+// most 32 times per callback: many sockets each completing a few operations a turn are
+// not held back, and no timer or immediate is scheduled while none is over it.
 const STREAK_MAX = 32;
 // toStream()'s read size, as net.Socket's.
 const STREAM_CHUNK = 65536;
-let turn = 0;
-let turnPending = false;
-function nextTurn() {
-  turn++;
-  turnPending = false;
-}
 
 // One non-blocking attempt of a call into the synchronous face: its value, or WOULD
 // when it would have waited (read from the core's error record after the throw). The
@@ -199,8 +194,7 @@ class AsyncSocket {
   #writers = [];
   #ref = true;
   #closed = false;
-  // Eager completions in the event loop turn #turn (see STREAK_MAX).
-  #turn = -1;
+  // Eager completions since the socket last waited for the loop (see STREAK_MAX).
   #streak = 0;
   // What recv() learnt from the last receive (bridge/aio.js).
   #recvHint = { big: false };
@@ -323,19 +317,6 @@ class AsyncSocket {
     }
   }
 
-  // Counts one eager completion; true when the socket is over its budget for this turn.
-  #spent() {
-    if (this.#turn !== turn) {
-      this.#turn = turn;
-      this.#streak = 0;
-      if (!turnPending) {
-        turnPending = true;
-        setImmediate(nextTurn);
-      }
-    }
-    return this.#streak >= STREAK_MAX;
-  }
-
   // Runs fn (an attempt: its value or WOULD) now if nothing is queued before it (and
   // not waitFirst), else when the fd is ready.
   #op(writing, fn, options, waitFirst = false) {
@@ -350,7 +331,7 @@ class AsyncSocket {
     // instead of a receive that fails with EAGAIN (a non-blocking socket must try).
     if (eager && !writing && this.#readMiss && mode !== 0) eager = false;
     // Over budget: the attempt is made after the event loop's next turn instead.
-    const deferred = eager && this.#spent();
+    const deferred = eager && this.#streak >= STREAK_MAX;
     if (eager && !deferred) {
       let r;
       try {
@@ -365,6 +346,7 @@ class AsyncSocket {
       }
       if (!writing) this.#readMiss = true;
     }
+    this.#streak = 0;
     let timeout = mode === -1 ? null : 0;
     if (mode === 1 || mode === -2) {
       try {
