@@ -14,6 +14,8 @@ const { ws_set_async, ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_dir
 const { sendto: hostSendto, recvfrom: hostRecvfrom } = addon.imports;
 const { pin, unpin } = addon;
 const { allocUnsafe } = Buffer;
+const { isIP } = require('node:net');
+const { encode_sockaddr: encodeSockaddr, decode_sockaddr: decodeSockaddr } = core.fns;
 
 const WOULD = Symbol('would block');
 const EAGAIN = -C.EAGAIN;
@@ -144,4 +146,85 @@ function send(id, data, flags) {
   throw lastError();
 }
 
-module.exports = { WOULD, method, recv, recvInto, send, plainFlags };
+// The direct call's failure: the exception, named after the call the core would name.
+function hostError(r, writing, syscall) {
+  ws_sock_fail(r, writing);
+  const e = lastError();
+  e.syscall = syscall;
+  return e;
+}
+
+/*
+ * Datagrams over INET/INET6 (flags 0, numeric addresses): one host call, the address in
+ * its native form. The codecs stay the core's: each AddrMemo remembers the last address
+ * a socket sent to and received from, encoded or decoded by the core on a miss, so a
+ * peer that keeps talking costs no codec call. Each returns undefined where it does not
+ * apply, and the caller takes the core's path.
+ */
+const SA_MAX = 128;
+
+class AddrMemo {
+  constructor() {
+    this.toHost = null;
+    this.toPort = -1;
+    this.toBytes = null;
+    this.fromBytes = null;
+    this.fromAddr = null;
+  }
+}
+
+function sendto(id, family, data, address, memo) {
+  if (!Array.isArray(address) || address.length !== 2) return undefined;
+  const [host, port] = address;
+  const b = asBytes(data);
+  if (!b || b.length > AREA_MAX || typeof host !== 'string' || !plainInt(port)) return undefined;
+  if (host !== memo.toHost || port !== memo.toPort) {
+    if (isIP(host) !== (family === C.AF_INET ? 4 : 6)) return undefined;
+    let bytes;
+    try {
+      bytes = encodeSockaddr(family, address);
+    } catch {
+      return undefined;
+    }
+    memo.toHost = host;
+    memo.toPort = port;
+    memo.toBytes = bytes;
+  }
+  const fd = ws_sock_direct_async(id);
+  if (fd < 0) return undefined;
+  const sa = memo.toBytes;
+  const p = ioArea(SA_MAX + b.length);
+  copyIn(sa, p);
+  copyIn(b, p + SA_MAX);
+  const n = hostSendto(fd, p + SA_MAX, b.length, C.MSG_NOSIGNAL, p, sa.length);
+  if (n >= 0) return n;
+  if (n === EAGAIN) return WOULD;
+  throw hostError(n, 1, 'sendto');
+}
+
+function recvfrom(id, bufsize, flags, memo) {
+  if (!plainInt(bufsize) || bufsize > AREA_MAX || (flags !== undefined && flags !== 0)) return undefined;
+  const fd = ws_sock_direct_async(id);
+  if (fd < 0) return undefined;
+  const p = ioArea(SA_MAX + 8 + bufsize);
+  let u8 = mem();
+  const lenAt = p + SA_MAX;
+  u8[lenAt] = SA_MAX; u8[lenAt + 1] = 0; u8[lenAt + 2] = 0; u8[lenAt + 3] = 0;
+  const n = hostRecvfrom(fd, lenAt + 8, bufsize, 0, p, lenAt);
+  if (n < 0) {
+    if (n === EAGAIN) return WOULD;
+    throw hostError(n, 0, 'recvfrom');
+  }
+  const data = copyOut(lenAt + 8, n);
+  u8 = mem();
+  const salen = Math.min(u8[lenAt] | (u8[lenAt + 1] << 8), SA_MAX);
+  let known = memo.fromBytes !== null && memo.fromBytes.length === salen;
+  for (let i = 0; known && i < salen; i++) known = memo.fromBytes[i] === u8[p + i];
+  if (!known) {
+    memo.fromBytes = Buffer.from(u8.subarray(p, p + salen));
+    memo.fromAddr = decodeSockaddr(memo.fromBytes)[1];
+  }
+  return [data, memo.fromAddr.slice()];
+}
+
+module.exports = { WOULD, method, recv, recvInto, send, sendto, recvfrom, AddrMemo, plainFlags };

@@ -200,12 +200,35 @@ class AsyncSocket {
   #recvHint = { big: false };
   // The last read attempted at once would have blocked.
   #readMiss = false;
+  // Datagram sockets over IP: the last peer addresses (bridge/aio.js), else null.
+  #addrMemo = null;
 
   constructor(family, type, proto, fileno) {
     const s = family instanceof sync.Socket ? family : new sync.Socket(family, type, proto, fileno);
     this.#sock = s;
     s[kOnClose] = () => this.#release();
     s[sync.kFace](this);
+    if (s.type === C.SOCK_DGRAM && (s.family === C.AF_INET || s.family === C.AF_INET6))
+      this.#addrMemo = new aio.AddrMemo();
+  }
+
+  // One attempt of recvfrom: through the host directly where aio.recvfrom applies.
+  #recvfrom(bufsize, flags) {
+    const id = this.#sockId();
+    if (this.#addrMemo) {
+      const r = aio.recvfrom(id, bufsize, flags, this.#addrMemo);
+      if (r !== undefined) return r;
+    }
+    return aio.method('recvfrom', id, [bufsize, flags]);
+  }
+
+  #sendto(args) {
+    const id = this.#sockId();
+    if (this.#addrMemo && args.length === 2) {
+      const r = aio.sendto(id, this.#sock.family, args[0], args[1], this.#addrMemo);
+      if (r !== undefined) return r;
+    }
+    return aio.method('sendto', id, args);
   }
 
   /** The synchronous face of the same socket. */
@@ -437,7 +460,7 @@ class AsyncSocket {
   }
 
   recvfrom(bufsize, flags, options) {
-    return this.#op(false, () => aio.method('recvfrom', this.#sockId(), [bufsize, flags]), options);
+    return this.#op(false, () => this.#recvfrom(bufsize, flags), options);
   }
 
   recv_into(buffer, nbytes, flags, options) {
@@ -484,10 +507,9 @@ class AsyncSocket {
     const args = withFlags ? [data, rest[0], rest[1]] : [data, rest[0]];
     const options = withFlags ? rest[2] : rest[1];
     checkSignal(options);
-    const r = await withLookups(() => aio.method('sendto', this.#sockId(), args),
-      options && options.signal);
+    const r = await withLookups(() => this.#sendto(args), options && options.signal);
     if (r !== WOULD) return r;
-    return this.#op(true, () => aio.method('sendto', this.#sockId(), args), options);
+    return this.#op(true, () => this.#sendto(args), options);
   }
 
   async sendmsg(buffers, ancdata, flags, address, options) {
