@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 // wasock/promises: the same sockets, driven by Node's event loop.
 //
-// Every operation that could wait is an attempt the core makes without blocking
-// (async mode: src/socket.c); when it would block, the socket's libuv poll handle
-// waits for readiness and the attempt runs again. The socket's timeout bounds each
-// operation; { signal } aborts it. Name lookups the core would make run on libuv's
-// thread pool: the call is answered by replaying it with the lookup's result.
+// Every operation that could wait is an attempt made without blocking (bridge/aio.js:
+// the core's async mode, src/socket.c, or the host call the core's plan allows), whose
+// "would block" is a value, not an exception; when it would block, the socket's libuv
+// poll handle waits for readiness and the attempt runs again. The handle stays
+// registered while operations wait, its interest changed only when the set of waiting
+// operations does (host/node/poll.c). The socket's timeout bounds each operation;
+// { signal } aborts it. Name lookups the core would make run on libuv's thread pool:
+// the call is answered by replaying it with the lookup's result.
 'use strict';
 const { Duplex } = require('node:stream');
 const { inspect } = require('node:util');
