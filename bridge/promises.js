@@ -150,8 +150,12 @@ function abortable(p, signal) {
 // most 32 times per callback: many sockets each completing a few operations a turn are
 // not held back, and no timer or immediate is scheduled while none is over it.
 const STREAK_MAX = 32;
-// toStream()'s read size, as net.Socket's.
-const STREAM_CHUNK = 65536;
+// toStream()'s read size: a receive takes what the kernel holds up to this (the result
+// is sized to what arrived, bridge/aio.js); larger than net's 64 KiB, as a bulk stream
+// then needs a quarter of the calls. Writes of up to WRITEV_COPY bytes in all are sent
+// as one buffer.
+const STREAM_CHUNK = 262144;
+const WRITEV_COPY = 65536;
 
 // One non-blocking attempt of a call into the synchronous face: its value, or WOULD
 // when it would have waited (read from the core's error record after the throw). The
@@ -561,7 +565,7 @@ class AsyncSocket {
 
   /**
    * A stream.Duplex over this socket: reads until EOF, writes with sendall. Reading goes
-   * on while the stream wants more (push() answers true), 64 KiB at a time as net does;
+   * on while the stream wants more (push() answers true), up to STREAM_CHUNK at a time;
    * several buffered writes go out together (writev).
    */
   toStream(options = {}) {
@@ -596,7 +600,7 @@ class AsyncSocket {
           (typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk));
         const total = bufs.reduce((n, b) => n + b.byteLength, 0);
         // Small chunks: one send of their concatenation; large ones: each in turn, uncopied.
-        const out = total <= STREAM_CHUNK ? sock.sendall(Buffer.concat(bufs, total)) :
+        const out = total <= WRITEV_COPY ? sock.sendall(Buffer.concat(bufs, total)) :
           bufs.reduce((p, b) => p.then(() => sock.sendall(b)), Promise.resolve());
         out.then(() => callback(), callback);
       },
