@@ -155,11 +155,13 @@ function hostError(r, writing, syscall) {
 }
 
 /*
- * Datagrams over INET/INET6 (flags 0, numeric addresses): one host call, the address in
- * its native form. The codecs stay the core's: each AddrMemo remembers the last address
- * a socket sent to and received from, encoded or decoded by the core on a miss, so a
- * peer that keeps talking costs no codec call. Each returns undefined where it does not
- * apply, and the caller takes the core's path.
+ * Datagrams over INET/INET6 (flags 0, numeric addresses): one host call on fd (the one
+ * the core's direct plan gave: ws_sock_direct for the sync face, ws_sock_direct_async
+ * here), the address in its native form. The codecs stay the core's: each AddrMemo
+ * remembers the last address a socket sent to and received from, encoded or decoded by
+ * the core on a miss, so a peer that keeps talking costs no codec call. Each returns
+ * undefined where it does not apply, and the caller takes the core's path; EAGAIN is
+ * WOULD only for the promise face (wait), an error for a blocking call.
  */
 const SA_MAX = 128;
 
@@ -173,8 +175,8 @@ class AddrMemo {
   }
 }
 
-function sendto(id, family, data, address, memo) {
-  if (!Array.isArray(address) || address.length !== 2) return undefined;
+function sendto(fd, family, data, address, memo, wait) {
+  if (fd < 0 || !Array.isArray(address) || address.length !== 2) return undefined;
   const [host, port] = address;
   const b = asBytes(data);
   if (!b || b.length > AREA_MAX || typeof host !== 'string' || !plainInt(port)) return undefined;
@@ -190,29 +192,26 @@ function sendto(id, family, data, address, memo) {
     memo.toPort = port;
     memo.toBytes = bytes;
   }
-  const fd = ws_sock_direct_async(id);
-  if (fd < 0) return undefined;
   const sa = memo.toBytes;
   const p = ioArea(SA_MAX + b.length);
   copyIn(sa, p);
   copyIn(b, p + SA_MAX);
   const n = hostSendto(fd, p + SA_MAX, b.length, C.MSG_NOSIGNAL, p, sa.length);
   if (n >= 0) return n;
-  if (n === EAGAIN) return WOULD;
+  if (n === EAGAIN && wait) return WOULD;
   throw hostError(n, 1, 'sendto');
 }
 
-function recvfrom(id, bufsize, flags, memo) {
-  if (!plainInt(bufsize) || bufsize > AREA_MAX || (flags !== undefined && flags !== 0)) return undefined;
-  const fd = ws_sock_direct_async(id);
-  if (fd < 0) return undefined;
+function recvfrom(fd, bufsize, flags, memo, wait) {
+  if (fd < 0 || !plainInt(bufsize) || bufsize > AREA_MAX || (flags !== undefined && flags !== 0))
+    return undefined;
   const p = ioArea(SA_MAX + 8 + bufsize);
   let u8 = mem();
   const lenAt = p + SA_MAX;
   u8[lenAt] = SA_MAX; u8[lenAt + 1] = 0; u8[lenAt + 2] = 0; u8[lenAt + 3] = 0;
   const n = hostRecvfrom(fd, lenAt + 8, bufsize, 0, p, lenAt);
   if (n < 0) {
-    if (n === EAGAIN) return WOULD;
+    if (n === EAGAIN && wait) return WOULD;
     throw hostError(n, 0, 'recvfrom');
   }
   const data = copyOut(lenAt + 8, n);
@@ -227,4 +226,7 @@ function recvfrom(id, bufsize, flags, memo) {
   return [data, memo.fromAddr.slice()];
 }
 
-module.exports = { WOULD, method, recv, recvInto, send, sendto, recvfrom, AddrMemo, plainFlags };
+// Whether a socket of this family and type takes the datagram paths (gets an AddrMemo).
+const dgramIP = (family, type) => type === C.SOCK_DGRAM && (family === C.AF_INET || family === C.AF_INET6);
+
+module.exports = { WOULD, method, recv, recvInto, send, sendto, recvfrom, AddrMemo, dgramIP, plainFlags };

@@ -215,15 +215,14 @@ class AsyncSocket {
     this.#sock = s;
     s[kOnClose] = () => this.#release();
     s[sync.kFace](this);
-    if (s.type === C.SOCK_DGRAM && (s.family === C.AF_INET || s.family === C.AF_INET6))
-      this.#addrMemo = new aio.AddrMemo();
+    if (aio.dgramIP(s.family, s.type)) this.#addrMemo = new aio.AddrMemo();
   }
 
   // One attempt of recvfrom: through the host directly where aio.recvfrom applies.
   #recvfrom(bufsize, flags) {
     const id = this.#sockId();
     if (this.#addrMemo) {
-      const r = aio.recvfrom(id, bufsize, flags, this.#addrMemo);
+      const r = aio.recvfrom(ex.ws_sock_direct_async(id), bufsize, flags, this.#addrMemo, true);
       if (r !== undefined) return r;
     }
     return aio.method('recvfrom', id, [bufsize, flags]);
@@ -232,7 +231,8 @@ class AsyncSocket {
   #sendto(args) {
     const id = this.#sockId();
     if (this.#addrMemo && args.length === 2) {
-      const r = aio.sendto(id, this.#sock.family, args[0], args[1], this.#addrMemo);
+      const r = aio.sendto(ex.ws_sock_direct_async(id), this.#sock.family, args[0], args[1],
+        this.#addrMemo, true);
       if (r !== undefined) return r;
     }
     return aio.method('sendto', id, args);
