@@ -508,6 +508,26 @@ class AsyncSocket {
     }, options);
   }
 
+  // sendall of several buffers in order, as one operation (toStream's writev).
+  #sendallv(bufs) {
+    let i = 0;
+    let off = 0;
+    return this.#op(true, () => {
+      while (i < bufs.length) {
+        const b = asBytes(bufs[i]);
+        if (off >= b.length) {
+          i++;
+          off = 0;
+          continue;
+        }
+        const n = aio.send(this.#sockId(), off ? b.subarray(off) : b, 0);
+        if (n === WOULD) return n;
+        off += n;
+      }
+      return null;
+    });
+  }
+
   // sendto(data, address[, options]) or sendto(data, flags, address[, options]).
   async sendto(data, ...rest) {
     const withFlags = typeof rest[0] === 'number' || typeof rest[0] === 'bigint';
@@ -600,8 +620,7 @@ class AsyncSocket {
           (typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk));
         const total = bufs.reduce((n, b) => n + b.byteLength, 0);
         // Small chunks: one send of their concatenation; large ones: each in turn, uncopied.
-        const out = total <= WRITEV_COPY ? sock.sendall(Buffer.concat(bufs, total)) :
-          bufs.reduce((p, b) => p.then(() => sock.sendall(b)), Promise.resolve());
+        const out = total <= WRITEV_COPY ? sock.sendall(Buffer.concat(bufs, total)) : sock.#sendallv(bufs);
         out.then(() => callback(), callback);
       },
       final(callback) {
