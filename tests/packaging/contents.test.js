@@ -11,7 +11,7 @@ const EXPECTED = [
   'bridge/can.js', 'bridge/cli.js', 'bridge/constants.js', 'bridge/core.js', 'bridge/errno.js',
   'bridge/errors.js', 'bridge/index.js', 'bridge/index.mjs', 'bridge/locate.js',
   'bridge/makefile.js', 'bridge/promises.js', 'bridge/promises.mjs', 'bridge/socket.js',
-  'bridge/wire.js', 'bridge/enums.js', 'bridge/socketio.js',
+  'bridge/wire.js', 'bridge/enums.js', 'bridge/socketio.js', 'bridge/aio.js',
   'bridge/select.js', 'bridge/select.mjs', 'bridge/select_constants.js',
   'bridge/select_promises.js', 'bridge/select_promises.mjs',
   'bridge/selectors.js', 'bridge/selectors.mjs',
