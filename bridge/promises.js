@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 // wasock/promises: the same sockets, driven by Node's event loop.
 //
-// Every operation that could wait is an attempt the core makes without blocking
-// (async mode: src/socket.c); when it would block, the socket's libuv poll handle
-// waits for readiness and the attempt runs again. The socket's timeout bounds each
-// operation; { signal } aborts it. Name lookups the core would make run on libuv's
-// thread pool: the call is answered by replaying it with the lookup's result.
+// Every operation that could wait is an attempt made without blocking (bridge/aio.js:
+// the core's async mode, src/socket.c, or the host call the core's plan allows), whose
+// "would block" is a value, not an exception; when it would block, the socket's libuv
+// poll handle waits for readiness and the attempt runs again. The handle stays
+// registered while operations wait, its interest changed only when the set of waiting
+// operations does (host/node/poll.c). The socket's timeout bounds each operation;
+// { signal } aborts it. Name lookups the core would make run on libuv's thread pool:
+// the call is answered by replaying it with the lookup's result.
 'use strict';
 const { Duplex } = require('node:stream');
 const { inspect } = require('node:util');
@@ -16,6 +19,7 @@ const { asBytes, tail } = require('./wire');
 const { maxfdsLength, serverOptions, socketArg, signalOf } = require('./checks');
 const sync = require('./socket');
 const { AsyncSocketFile } = require('./afile');
+const aio = require('./aio');
 
 const { ex, addon, fns, methods, wouldBlock, nameService, mem } = core;
 const { kId, kOnClose } = sync;
@@ -29,7 +33,7 @@ const POLLOUT = 4;
 const kPollFirst = Symbol('wasock.pollFirst');
 const UV_READABLE = 1;
 const UV_WRITABLE = 2;
-const WOULD = Symbol('would block');
+const { WOULD } = aio;
 // WASOCK_HOST_EAI(EAI_INPROGRESS): the core unwinds with it while a lookup is pending.
 const DEFERRED = -0x1000 - 100;
 const NS_KIND = { getaddrinfo: 0, getnameinfo: 1, gethostbyname: 2, gethostbyaddr: 3 };
@@ -144,26 +148,50 @@ function abortable(p, signal) {
   });
 }
 
-// Operations that completed at once, on any socket, since the event loop last had a
-// turn. Each resolves in a microtask, so a stream that always has data would otherwise
-// never let timers or other I/O run; past the budget, an operation waits for a turn.
-// 32, as libuv reads a stream at most 32 times per callback.
+// Operations that completed at once on one socket since it last waited for the event
+// loop (a readiness callback or a deferred attempt). Each resolves in a microtask, so a
+// stream that always has data would otherwise never let timers or other I/O run; past
+// the budget, an operation waits for a turn. 32 per socket, as libuv reads a stream at
+// most 32 times per callback: many sockets each completing a few operations a turn are
+// not held back, and no timer or immediate is scheduled while none is over it.
 const STREAK_MAX = 32;
-let streak = 0;
-function spend() {
-  if (streak++ === 0) setImmediate(() => { streak = 0; });
-}
+// toStream()'s read size: a receive takes what the kernel holds up to this (the result
+// is sized to what arrived, bridge/aio.js); larger than net's 64 KiB, as a bulk stream
+// then needs a quarter of the calls. Writes of up to WRITEV_COPY bytes in all are sent
+// as one buffer.
+const STREAM_CHUNK = 262144;
+const WRITEV_COPY = 65536;
 
-// One non-blocking attempt: its value, or WOULD when it would have waited.
+// One non-blocking attempt of a call into the synchronous face: its value, or WOULD
+// when it would have waited (read from the core's error record after the throw). The
+// hot operations use bridge/aio.js instead, where "would block" is never an exception.
 function attempt(fn) {
   ex.ws_set_async(1);
   try {
     return fn();
   } catch (e) {
-    if (wouldBlock()) return WOULD;
+    if (e instanceof errors.OSError && wouldBlock()) return WOULD;
     throw e;
   } finally {
     ex.ws_set_async(0);
+  }
+}
+
+// An operation waiting for its socket's readiness.
+class Waiter {
+  constructor(fn, resolve, reject, nonblocking) {
+    this.fn = fn;
+    this.resolve = resolve;
+    this.reject = reject;
+    this.nonblocking = nonblocking;
+    this.timer = null;
+    this.signal = null;
+    this.onAbort = null;
+  }
+
+  finish() {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.onAbort) this.signal.removeEventListener('abort', this.onAbort);
   }
 }
 
@@ -180,6 +208,14 @@ class AsyncSocket {
   #closed = false;
   #files = 0;
   #closeAsked = false;
+  // Eager completions since the socket last waited for the loop (see STREAK_MAX).
+  #streak = 0;
+  // What recv() learnt from the last receive (bridge/aio.js).
+  #recvHint = { big: false };
+  // The last read attempted at once would have blocked.
+  #readMiss = false;
+  // Datagram sockets over IP: the last peer addresses (bridge/aio.js), else null.
+  #addrMemo = null;
 
   constructor(family, type, proto, fileno) {
     const s = family instanceof sync.Socket ? family : new sync.Socket(family, type, proto, fileno);
@@ -189,6 +225,27 @@ class AsyncSocket {
       if (this.#files === 0) this.#release();
     };
     s[sync.kFace](this);
+    if (aio.dgramIP(s.family, s.type)) this.#addrMemo = new aio.AddrMemo();
+  }
+
+  // One attempt of recvfrom: through the host directly where aio.recvfrom applies.
+  #recvfrom(bufsize, flags) {
+    const id = this.#sockId();
+    if (this.#addrMemo) {
+      const r = aio.recvfrom(ex.ws_sock_direct_async(id), bufsize, flags, this.#addrMemo, true);
+      if (r !== undefined) return r;
+    }
+    return aio.method('recvfrom', id, [bufsize, flags]);
+  }
+
+  #sendto(args) {
+    const id = this.#sockId();
+    if (this.#addrMemo && args.length === 2) {
+      const r = aio.sendto(ex.ws_sock_direct_async(id), this.#sock.family, args[0], args[1],
+        this.#addrMemo, true);
+      if (r !== undefined) return r;
+    }
+    return aio.method('sendto', id, args);
   }
 
   /** The synchronous face of the same socket. */
@@ -288,7 +345,7 @@ class AsyncSocket {
       const w = queue[0];
       let r;
       try {
-        r = attempt(w.fn);
+        r = w.fn();
       } catch (e) {
         queue.shift();
         w.finish();
@@ -308,7 +365,8 @@ class AsyncSocket {
     }
   }
 
-  // Runs fn now if nothing is queued before it (and not waitFirst), else when the fd is ready.
+  // Runs fn (an attempt: its value or WOULD) now if nothing is queued before it (and
+  // not waitFirst), else when the fd is ready.
   #op(writing, fn, options, waitFirst = false) {
     let signal;
     try {
@@ -321,76 +379,85 @@ class AsyncSocket {
     // (fd -1), or answers at once where Python does (recv(0)).
     if (this.#closed) {
       try {
-        const r = attempt(fn);
+        const r = fn();
         return r === WOULD ? Promise.reject(errors.fromErrno(C.EBADF, writing ? 'send' : 'recv')) : Promise.resolve(r);
       } catch (e) {
         return Promise.reject(e);
       }
     }
     const queue = writing ? this.#writers : this.#readers;
-    const eager = !queue.length && !waitFirst;
+    // -1 blocking, 0 non-blocking, 1 a timeout, -2 gone (gettimeout() then raises).
+    const mode = ex.ws_sock_mode(this.#sockId());
+    let eager = !queue.length && !waitFirst;
+    // A socket whose last read found nothing waits for readiness first, as net does,
+    // instead of a receive that fails with EAGAIN (a non-blocking socket must try).
+    if (eager && !writing && this.#readMiss && mode !== 0) eager = false;
     // Over budget: the attempt is made after the event loop's next turn instead.
-    const deferred = eager && streak >= STREAK_MAX;
+    const deferred = eager && this.#streak >= STREAK_MAX;
     if (eager && !deferred) {
       let r;
       try {
-        r = attempt(fn);
+        r = fn();
       } catch (e) {
         if (!this[kPollFirst](writing, e)) return Promise.reject(e);
         r = WOULD;
       }
       if (r !== WOULD) {
-        spend();
+        this.#streak++;
+        if (!writing) this.#readMiss = false;
         return Promise.resolve(r);
       }
+      if (!writing) this.#readMiss = true;
     }
-    let timeout;
-    try {
-      timeout = this.#sock.gettimeout();
-    } catch (e) {
-      return Promise.reject(e);
+    this.#streak = 0;
+    let timeout = mode === -1 ? null : 0;
+    if (mode === 1 || mode === -2) {
+      try {
+        timeout = this.#sock.gettimeout();
+      } catch (e) {
+        return Promise.reject(e);
+      }
     }
     if (timeout === 0 && !deferred)
       return Promise.reject(errors.fromErrno(C.EAGAIN, writing ? 'send' : 'recv'));
-    return new Promise((resolve, reject) => {
-      const w = { fn, resolve, reject, timer: null, finish: null, nonblocking: timeout === 0 };
-      const remove = () => {
-        const i = queue.indexOf(w);
-        if (i >= 0) queue.splice(i, 1);
-        this.#updatePoll();
-      };
-      let onAbort = null;
-      w.finish = () => {
-        if (w.timer) clearTimeout(w.timer);
-        if (onAbort) signal.removeEventListener('abort', onAbort);
-      };
-      if (timeout !== null && timeout > 0) {
-        w.timer = setTimeout(() => {
-          remove();
-          w.finish();
-          reject(new errors.timeout());
-        // setTimeout takes at most 2^31-1 ms (about 24.8 days); past it Node fires at once.
-        }, Math.min(Math.ceil(timeout * 1000), 0x7fffffff));
-        if (!this.#ref) w.timer.unref();
-      }
-      if (signal) {
-        onAbort = () => {
-          remove();
-          w.finish();
-          reject(abortError(signal));
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-      }
-      queue.push(w);
-      if (deferred) {
-        setImmediate(() => {
-          if (this.#closed || queue[0] !== w) return;
-          this.#drain(queue);
-          this.#updatePoll();
-        });
-      }
-      this.#updatePoll();
+    let w;
+    const p = new Promise((resolve, reject) => {
+      w = new Waiter(fn, resolve, reject, timeout === 0);
     });
+    if (timeout !== null && timeout > 0) {
+      w.timer = setTimeout(() => {
+        this.#remove(queue, w);
+        w.finish();
+        w.reject(new errors.timeout());
+      // setTimeout takes at most 2^31-1 ms (about 24.8 days); past it Node fires at once.
+      }, Math.min(Math.ceil(timeout * 1000), 0x7fffffff));
+      if (!this.#ref) w.timer.unref();
+    }
+    if (signal) {
+      w.signal = signal;
+      w.onAbort = () => {
+        this.#remove(queue, w);
+        w.finish();
+        w.reject(abortError(signal));
+      };
+      signal.addEventListener('abort', w.onAbort, { once: true });
+    }
+    queue.push(w);
+    if (deferred) {
+      setImmediate(() => {
+        if (this.#closed || queue[0] !== w) return;
+        this.#drain(queue);
+        this.#updatePoll();
+      });
+    }
+    this.#updatePoll();
+    return p;
+  }
+
+  #remove(queue, w) {
+    const i = queue.indexOf(w);
+    if (i >= 0) queue.splice(i, 1);
+    this.#updatePoll();
   }
 
   #sockId() { return this.#sock[kId]; }
@@ -406,19 +473,19 @@ class AsyncSocket {
   }
 
   async accept(options) {
-    const [info, address] = await this.#op(false, () => methods.accept(this.#sockId(), []), options);
+    const [info, address] = await this.#op(false, () => aio.method('accept', this.#sockId(), []), options);
     return [new AsyncSocket(sync.wrap(info)), address];
   }
 
   // The connect starts at once; its outcome is read (SO_ERROR) once the fd is writable.
   async connect(address, options) {
     checkSignal(options);
-    const r = await withLookups(() => attempt(() => methods.connect(this.#sockId(), [address])),
+    const r = await withLookups(() => aio.method('connect', this.#sockId(), [address]),
       signalOf(options));
     if (r === WOULD) {
       // A non-blocking socket reports the connect in progress, as Python's does.
       if (this.#sock.gettimeout() === 0) throw errors.fromErrno(EINPROGRESS, 'connect');
-      await this.#op(true, () => methods.connect(this.#sockId(), [address]), options, true);
+      await this.#op(true, () => aio.method('connect', this.#sockId(), [address]), options, true);
     }
     return null;
   }
@@ -440,31 +507,33 @@ class AsyncSocket {
   }
 
   recv(bufsize, flags, options) {
-    return this.#op(false, () => this.#sock.recv(bufsize, flags), options);
+    return this.#op(false, () => aio.recv(this.#sockId(), bufsize, flags, this.#recvHint), options);
   }
 
   recvfrom(bufsize, flags, options) {
-    return this.#op(false, () => this.#sock.recvfrom(bufsize, flags), options);
+    return this.#op(false, () => this.#recvfrom(bufsize, flags), options);
   }
 
   recv_into(buffer, nbytes, flags, options) {
-    return this.#op(false, () => this.#sock.recv_into(buffer, nbytes, flags), options);
+    const b = asBytes(buffer);
+    if (!b) return this.#op(false, () => attempt(() => this.#sock.recv_into(buffer, nbytes, flags)), options);
+    return this.#op(false, () => aio.recvInto(this.#sockId(), b, nbytes, flags), options);
   }
 
   recvfrom_into(buffer, nbytes, flags, options) {
-    return this.#op(false, () => this.#sock.recvfrom_into(buffer, nbytes, flags), options);
+    return this.#op(false, () => attempt(() => this.#sock.recvfrom_into(buffer, nbytes, flags)), options);
   }
 
   recvmsg(bufsize, ancbufsize, flags, options) {
-    return this.#op(false, () => this.#sock.recvmsg(bufsize, ancbufsize, flags), options);
+    return this.#op(false, () => aio.method('recvmsg', this.#sockId(), [bufsize, ancbufsize, flags]), options);
   }
 
   recvmsg_into(buffers, ancbufsize, flags, options) {
-    return this.#op(false, () => this.#sock.recvmsg_into(buffers, ancbufsize, flags), options);
+    return this.#op(false, () => attempt(() => this.#sock.recvmsg_into(buffers, ancbufsize, flags)), options);
   }
 
   send(data, flags, options) {
-    return this.#op(true, () => this.#sock.send(data, flags), options);
+    return this.#op(true, () => aio.send(this.#sockId(), data, flags), options);
   }
 
   // The whole buffer, in order with other writes; the timeout bounds the whole call.
@@ -480,7 +549,9 @@ class AsyncSocket {
     let off = 0;
     return this.#op(true, () => {
       do {
-        off += this.#sock.send(tail(b, off, 'sendall() argument 1'), flags);
+        const n = aio.send(this.#sockId(), tail(b, off, 'sendall() argument 1'), flags);
+        if (n === WOULD) return n;
+        off += n;
       } while (off < b.length);
       return null;
     }, options);
@@ -496,15 +567,35 @@ class AsyncSocket {
     }
   }
 
+  // sendall of several buffers in order, as one operation (toStream's writev).
+  #sendallv(bufs) {
+    let i = 0;
+    let off = 0;
+    return this.#op(true, () => {
+      while (i < bufs.length) {
+        const b = asBytes(bufs[i]);
+        if (off >= b.length) {
+          i++;
+          off = 0;
+          continue;
+        }
+        const n = aio.send(this.#sockId(), off ? b.subarray(off) : b, 0);
+        if (n === WOULD) return n;
+        off += n;
+      }
+      return null;
+    });
+  }
+
   // sendto(data, address[, options]) or sendto(data, flags, address[, options]).
   async sendto(data, ...rest) {
     const withFlags = typeof rest[0] === 'number' || typeof rest[0] === 'bigint';
     const args = withFlags ? [data, rest[0], rest[1]] : [data, rest[0]];
     const options = withFlags ? rest[2] : rest[1];
     checkSignal(options);
-    const r = await this.#firstSend(() => this.#sock.sendto(...args), options);
+    const r = await this.#firstSend(() => this.#sendto(args), options);
     if (r !== WOULD) return r;
-    return this.#op(true, () => this.#sock.sendto(...args), options, true);
+    return this.#op(true, () => this.#sendto(args), options, true);
   }
 
   async sendmsg(buffers, ancdata, flags, address, options) {
@@ -512,18 +603,18 @@ class AsyncSocket {
     const args = [buffers, ancdata, flags, address];
     const r = await this.#firstSend(() => this.#sock.sendmsg(...args), options);
     if (r !== WOULD) return r;
-    return this.#op(true, () => this.#sock.sendmsg(...args), options, true);
+    return this.#op(true, () => attempt(() => this.#sock.sendmsg(...args)), options, true);
   }
 
   sendmsg_afalg(...args) {
     const options = args.length > 0 && args[args.length - 1] && typeof args[args.length - 1] === 'object' &&
       'signal' in args[args.length - 1] ? args.pop() : undefined;
-    return this.#op(true, () => this.#sock.sendmsg_afalg(...args), options);
+    return this.#op(true, () => attempt(() => this.#sock.sendmsg_afalg(...args)), options);
   }
 
   sendfile(file, offset = 0, count = null, options) {
     let sent = 0;
-    return this.#op(true, () => {
+    return this.#op(true, () => attempt(() => {
       for (;;) {
         // The first send passes the caller's values for the core to check (whatever count
         // is); the ones after it continue from there (Number(): a BigInt the core took).
@@ -533,7 +624,7 @@ class AsyncSocket {
         if (n === 0) return sent;
         sent += n;
       }
-    }, options);
+    }), options);
   }
 
   async *[Symbol.asyncIterator]() {
@@ -552,21 +643,48 @@ class AsyncSocket {
     }
   }
 
-  /** A stream.Duplex over this socket: reads until EOF, writes with sendall. */
+  /**
+   * A stream.Duplex over this socket: reads until EOF, writes with sendall. Reading goes
+   * on while the stream wants more (push() answers true), up to STREAM_CHUNK at a time;
+   * several buffered writes go out together (writev).
+   */
   toStream(options = {}) {
     if (options === null || typeof options !== 'object' || Array.isArray(options) || ArrayBuffer.isView(options))
       throw new TypeError('toStream() options must be an object');
     signalOf(options);
     const sock = this;
+    let reading = false;
     return new Duplex({
       ...options,
       read(size) {
-        sock.recv(Math.max(size || 0, 16384)).then(
-          (chunk) => this.push(chunk.length ? chunk : null),
-          (e) => this.destroy(e));
+        if (reading) return;
+        reading = true;
+        const more = (chunk) => {
+          if (!chunk.length) {
+            reading = false;
+            this.push(null);
+          } else if (this.push(chunk)) {
+            sock.recv(Math.max(size || 0, STREAM_CHUNK)).then(more, fail);
+          } else {
+            reading = false;
+          }
+        };
+        const fail = (e) => {
+          reading = false;
+          this.destroy(e);
+        };
+        sock.recv(Math.max(size || 0, STREAM_CHUNK)).then(more, fail);
       },
       write(chunk, encoding, callback) {
         sock.sendall(chunk).then(() => callback(), callback);
+      },
+      writev(chunks, callback) {
+        const bufs = chunks.map(({ chunk, encoding }) =>
+          (typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk));
+        const total = bufs.reduce((n, b) => n + b.byteLength, 0);
+        // Small chunks: one send of their concatenation; large ones: each in turn, uncopied.
+        const out = total <= WRITEV_COPY ? sock.sendall(Buffer.concat(bufs, total)) : sock.#sendallv(bufs);
+        out.then(() => callback(), callback);
       },
       final(callback) {
         try {

@@ -10,6 +10,8 @@ const errors = require('./errors');
 const core = require('./core');
 const { asBytes, byteLength } = require('./wire');
 const { fdsMessage, maxfdsLength, serverOptions, iterableOf, listOf, socketArg } = require('./checks');
+// The datagram paths (sendto/recvfrom over IP) are shared with the promise face.
+const aio = require('./aio');
 const { ex, addon, mem, methods, fns, lastError, ioArea, copyIn, copyOut } = core;
 // Hot functions as plain bindings: loads from the wasm exports object are not cheap.
 const { ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_sendall, ws_sock_direct,
@@ -67,6 +69,8 @@ class Socket {
   // fd -1 (arguments checked first, then EBADF).
   #closedTimeout = null;
   #dead = false;
+  // Datagram sockets over IP: the last peer addresses (bridge/aio.js), else null.
+  #dgram = null;
 
   // socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=null); with a fileno, the
   // omitted ones are read from the descriptor.
@@ -82,6 +86,7 @@ class Socket {
         fd ? fileno : null);
     }
     [this.#id, this.#family, this.#type, this.#proto] = info;
+    if (aio.dgramIP(this.#family, this.#type)) this.#dgram = new aio.AddrMemo();
     finalizer.register(this, this.#id, this);
   }
 
@@ -214,7 +219,13 @@ class Socket {
     return copyOut(p, n);
   }
 
-  recvfrom(...args) { return this.#call('recvfrom', args); }
+  recvfrom(...args) {
+    if (this.#dgram && args.length <= 2) {
+      const r = aio.recvfrom(ws_sock_direct(this.#sid()), args[0], args[1], this.#dgram, false);
+      if (r !== undefined) return r;
+    }
+    return this.#call('recvfrom', args);
+  }
 
   recv_into(buffer, nbytes, flags) {
     const b = writableBytes(buffer, 'recv_into() argument 1');
@@ -298,7 +309,13 @@ class Socket {
     return null;
   }
 
-  sendto(...args) { return this.#call('sendto', args); }
+  sendto(...args) {
+    if (this.#dgram && args.length === 2) {
+      const r = aio.sendto(ws_sock_direct(this.#sid()), this.#family, args[0], args[1], this.#dgram, false);
+      if (r !== undefined) return r;
+    }
+    return this.#call('sendto', args);
+  }
 
   sendmsg(buffers, ...rest) {
     return this.#call('sendmsg', [listOf(buffers), ...rest.map((r, i) => (i === 0 ? listOf(r) : r))]);

@@ -228,7 +228,8 @@ static int ws_would_block(int writing)
 	return ws_raise(WS_ERR_WOULDBLOCK, writing ? WS_POLLOUT : WS_POLLIN, NULL);
 }
 
-static int ws_make_async(struct ws_sock *s)
+int ws_make_async(struct ws_sock *s);
+int ws_make_async(struct ws_sock *s)
 {
 	if (s->async || s->fd < 0)
 		return 0;

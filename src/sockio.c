@@ -149,6 +149,39 @@ int32_t WS_EXPORT(ws_sock_direct)(int32_t id)
 	return s->fd;
 }
 
+int ws_make_async(struct ws_sock *s);
+
+/*
+ * The same plan for the promise face: an async attempt of plain send/recv (flags 0) is
+ * exactly one non-blocking system call (ws_sock_call's async branch), so the bridge may
+ * make it itself and read EAGAIN as "would block". Makes the fd non-blocking first, as
+ * that branch does. Returns the fd to use, or -1: take the core's path.
+ */
+int32_t WS_EXPORT(ws_sock_direct_async)(int32_t id)
+{
+	struct ws_sock *s = ws_sock_peek(id);
+	if (!s || (s->family != WS_AF_INET && s->family != WS_AF_INET6 && s->family != WS_AF_UNIX))
+		return -1;
+	if (!s->async) {
+		ws_call_begin();
+		if (ws_make_async(s) < 0)
+			return -1;
+	}
+	return s->fd;
+}
+
+/*
+ * The timeout mode the promise face needs on every wait, without a generic call:
+ * -1 None (blocking), 0 non-blocking, 1 a positive timeout, -2 no such socket.
+ */
+int32_t WS_EXPORT(ws_sock_mode)(int32_t id)
+{
+	struct ws_sock *s = ws_sock_peek(id);
+	if (!s)
+		return -2;
+	return s->timeout < 0 ? -1 : s->timeout > 0;
+}
+
 /* Turns a direct call's failure (-errno) into the core's error record; returns -1. */
 int32_t WS_EXPORT(ws_sock_fail)(int32_t r, int32_t writing)
 {

@@ -5,6 +5,12 @@
  * gets (status, events); the bridge then retries its operations. The callback is held
  * strongly only while something waits, so an idle socket the program dropped can be
  * collected (its handle is then closed by the finalizer).
+ *
+ * Interest changes made while a poll callback runs (and the microtasks it drains) are
+ * applied once it returns, and only where the final interest differs from what the
+ * handle watches: an operation that completes and is followed at once by the next
+ * (ping-pong, echo) leaves the registration alone, instead of one epoll_ctl to stop
+ * watching and another to start again.
  */
 #include <stdlib.h>
 
@@ -21,7 +27,64 @@ struct ws_poll {
 	int closing;  /* uv_close() was called */
 	int uv_done;  /* ...and its callback ran */
 	int js_done;  /* the JS handle was collected */
+	int active;   /* the uv events the handle watches (0: stopped) */
+	int want;     /* the events asked for, applied by ws_poll_apply */
+	struct ws_poll *next_dirty; /* on the dirty list (want not yet applied) */
+	int dirty;
 };
+
+/* Per thread: each Node worker has its own loop and its own callbacks. */
+static _Thread_local int in_callback;
+static _Thread_local struct ws_poll *dirty_list;
+
+static void ws_poll_cb(uv_poll_t *h, int status, int events);
+
+/* Makes the handle watch p->want; returns 0 or a libuv error. */
+static int ws_poll_apply(struct ws_poll *p)
+{
+	int r = 0;
+	if (p->closing || p->want == p->active)
+		return 0;
+	if (!!p->want != p->strong) {
+		uint32_t count;
+		if ((p->want ? napi_reference_ref(p->env, p->callback, &count)
+		             : napi_reference_unref(p->env, p->callback, &count)) == napi_ok)
+			p->strong = !!p->want;
+	}
+	r = p->want ? uv_poll_start(&p->handle, p->want, ws_poll_cb) : uv_poll_stop(&p->handle);
+	p->active = r < 0 ? 0 : p->want;
+	return r;
+}
+
+static void ws_poll_unlist(struct ws_poll *p)
+{
+	if (!p->dirty)
+		return;
+	for (struct ws_poll **q = &dirty_list; *q; q = &(*q)->next_dirty) {
+		if (*q == p) {
+			*q = p->next_dirty;
+			break;
+		}
+	}
+	p->dirty = 0;
+	p->next_dirty = NULL;
+}
+
+/*
+ * Applies what the callbacks asked for. A start that fails here has no caller to throw
+ * to: the handle is reported to JS as an error event, as libuv reports POLLERR.
+ */
+static void ws_poll_flush(void)
+{
+	while (dirty_list) {
+		struct ws_poll *p = dirty_list;
+		dirty_list = p->next_dirty;
+		p->next_dirty = NULL;
+		p->dirty = 0;
+		if (ws_poll_apply(p) < 0 && p->want)
+			ws_poll_cb(&p->handle, UV_EBADF, 0);
+	}
+}
 
 static void ws_poll_cb(uv_poll_t *h, int status, int events)
 {
@@ -29,8 +92,12 @@ static void ws_poll_cb(uv_poll_t *h, int status, int events)
 	napi_env env = p->env;
 	napi_handle_scope scope;
 	napi_value cb, recv, argv[2];
+	/* On an error condition (POLLERR) libuv has stopped the handle. */
+	if (status < 0)
+		p->active = 0;
 	if (p->closing || napi_open_handle_scope(env, &scope) != napi_ok)
 		return;
+	in_callback++;
 	if (napi_get_reference_value(env, p->callback, &cb) == napi_ok && cb &&
 	    napi_get_global(env, &recv) == napi_ok &&
 	    napi_create_int32(env, status, &argv[0]) == napi_ok &&
@@ -44,6 +111,8 @@ static void ws_poll_cb(uv_poll_t *h, int status, int events)
 		}
 	}
 	napi_close_handle_scope(env, scope);
+	if (--in_callback == 0)
+		ws_poll_flush();
 }
 
 /* The memory is shared by the uv handle and the JS handle: freed when both are done. */
@@ -62,6 +131,7 @@ static void ws_poll_finalize(napi_env env, void *data, void *hint)
 	napi_delete_reference(env, p->callback);
 	napi_async_destroy(env, p->context);
 	p->js_done = 1;
+	ws_poll_unlist(p);
 	if (!p->closing) {
 		p->closing = 1;
 		uv_close((uv_handle_t *)&p->handle, ws_poll_closed);
@@ -123,13 +193,16 @@ static napi_value ws_poll_update(napi_env env, napi_callback_info info)
 	WS_NAPI(env, napi_get_value_int32(env, argv[1], &events));
 	if (p->closing)
 		return NULL;
-	if (!!events != p->strong) {
-		uint32_t count;
-		WS_NAPI(env, events ? napi_reference_ref(env, p->callback, &count)
-		                    : napi_reference_unref(env, p->callback, &count));
-		p->strong = !!events;
+	p->want = events & (UV_READABLE | UV_WRITABLE);
+	if (in_callback) {
+		if (!p->dirty) {
+			p->dirty = 1;
+			p->next_dirty = dirty_list;
+			dirty_list = p;
+		}
+		return NULL;
 	}
-	int r = events ? uv_poll_start(&p->handle, events, ws_poll_cb) : uv_poll_stop(&p->handle);
+	int r = ws_poll_apply(p);
 	if (r < 0) {
 		napi_throw_error(env, uv_err_name(r), uv_strerror(r));
 		return NULL;
@@ -146,6 +219,7 @@ static napi_value ws_poll_close(napi_env env, napi_callback_info info)
 	struct ws_poll *p = ws_poll_arg(env, argv[0]);
 	if (!p || p->closing)
 		return NULL;
+	ws_poll_unlist(p);
 	p->closing = 1;
 	uv_close((uv_handle_t *)&p->handle, ws_poll_closed);
 	return NULL;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // Socket throughput of the wasock sync API beside raw C and CPython, in one run:
 //   pairs: 1-byte send+recv pairs on a socketpair in one thread (the per-call cost)
+//   udp:   1-byte sendto+recvfrom pairs between two loopback UDP sockets
 //   bulk:  1 GiB in 64 KiB chunks over TCP loopback, receiver measured, sender in a thread
 // Prints rates and the ratios wasock/C and wasock/CPython. Not a test: no assertions.
 'use strict';
@@ -35,6 +36,21 @@ function wasockPairs(n) {
   for (let i = 0; i < 1000; i++) { a.send(one); b.recv(1); }
   const t = process.hrtime.bigint();
   for (let i = 0; i < n; i++) { a.send(one); b.recv(1); }
+  const secs = Number(process.hrtime.bigint() - t) / 1e9;
+  a.close(); b.close();
+  return n / secs;
+}
+
+function wasockUdp(n) {
+  const a = w.socket(w.AF_INET, w.SOCK_DGRAM);
+  const b = w.socket(w.AF_INET, w.SOCK_DGRAM);
+  a.bind(['127.0.0.1', 0]);
+  b.bind(['127.0.0.1', 0]);
+  const baddr = b.getsockname();
+  const one = Buffer.from([1]);
+  for (let i = 0; i < 1000; i++) { a.sendto(one, baddr); b.recvfrom(2048); }
+  const t = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) { a.sendto(one, baddr); b.recvfrom(2048); }
   const secs = Number(process.hrtime.bigint() - t) / 1e9;
   a.close(); b.close();
   return n / secs;
@@ -76,12 +92,15 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 async function main() {
   const ref = buildRef();
   const py = process.env.PYTHON || 'python3';
+  const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : ['pairs', 'udp', 'bulk'];
   const rows = [];
   for (const [name, unit, n, js] of [
     ['pairs (1-byte send+recv, socketpair)', 'ops', PAIRS, () => wasockPairs(PAIRS)],
+    ['udp (1-byte sendto+recvfrom, loopback)', 'udp', PAIRS / 2, () => wasockUdp(PAIRS / 2)],
     [`bulk (${BULK / 2 ** 20} MiB in 64 KiB chunks, TCP loopback)`, 'B/s', BULK, () => wasockBulk(BULK)],
   ]) {
-    const mode = unit === 'ops' ? 'pairs' : 'bulk';
+    const mode = unit === 'ops' ? 'pairs' : unit === 'udp' ? 'udp' : 'bulk';
+    if (!only.includes(mode)) continue;
     let c = 0, p = 0, wv = 0;
     for (let round = 0; round < ROUNDS; round++) {
       c = Math.max(c, parse(execFileSync(ref, [mode, String(n)], { encoding: 'utf8' })));
@@ -92,7 +111,7 @@ async function main() {
     rows.push({ benchmark: name, C: fmt(c, unit), CPython: fmt(p, unit), wasock: fmt(wv, unit),
       'wasock/C': (wv / c).toFixed(2), 'wasock/CPython': (wv / p).toFixed(2) });
   }
-  console.log(`best of ${ROUNDS} interleaved rounds each`);
+  console.log(`best of ${ROUNDS} interleaved rounds each, load average ${require('node:os').loadavg().map((v) => v.toFixed(1)).join(' ')}`);
   console.table(rows);
 }
 

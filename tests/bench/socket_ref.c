@@ -2,6 +2,7 @@
 // The C reference for tests/bench/socket.bench.js: the same system calls wasock makes.
 //   socket_ref pairs N      1-byte send+recv pairs on an AF_UNIX socketpair, one thread
 //   socket_ref bulk BYTES   BYTES in 64 KiB chunks over TCP loopback (sender thread)
+//   socket_ref udp N        1-byte sendto+recvfrom pairs between two loopback UDP sockets
 // The clock starts once the connection is accepted, as in the other two.
 // Prints one line: <operations or bytes> <seconds>.
 #include <netinet/in.h>
@@ -60,6 +61,27 @@ int main(int argc, char **argv)
 		double t = now();
 		for (long long i = 0; i < n; i++) {
 			if (send(sv[0], &c, 1, 0) != 1 || recv(sv[1], &c, 1, 0) != 1)
+				return 1;
+		}
+		printf("%lld %.6f\n", n, now() - t);
+		return 0;
+	}
+	if (!strcmp(argv[1], "udp")) {
+		int a = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+		int b = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+		struct sockaddr_in sb = { .sin_family = AF_INET,
+			                  .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+		struct sockaddr_in from;
+		socklen_t blen = sizeof sb;
+		char c = 1, in[2048];
+		bind(a, (struct sockaddr *)&sb, sizeof sb);
+		bind(b, (struct sockaddr *)&sb, sizeof sb);
+		getsockname(b, (struct sockaddr *)&sb, &blen);
+		double t = now();
+		for (long long i = 0; i < n; i++) {
+			socklen_t fl = sizeof from;
+			if (sendto(a, &c, 1, 0, (struct sockaddr *)&sb, sizeof sb) != 1 ||
+			    recvfrom(b, in, sizeof in, 0, (struct sockaddr *)&from, &fl) != 1)
 				return 1;
 		}
 		printf("%lld %.6f\n", n, now() - t);

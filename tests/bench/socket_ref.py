@@ -15,6 +15,18 @@ if mode == "pairs":
         a.send(one)
         b.recv(1)
     print(n, time.monotonic() - t)
+elif mode == "udp":
+    a = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    b = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    a.bind(("127.0.0.1", 0))
+    b.bind(("127.0.0.1", 0))
+    baddr = b.getsockname()
+    one = b"\1"
+    t = time.monotonic()
+    for _ in range(n):
+        a.sendto(one, baddr)
+        b.recvfrom(2048)
+    print(n, time.monotonic() - t)
 else:
     srv = socket.create_server(("127.0.0.1", 0))
     port = srv.getsockname()[1]

@@ -12,6 +12,8 @@ const EXPECTED = [
   'bridge/errors.js', 'bridge/index.js', 'bridge/index.mjs', 'bridge/locate.js',
   'bridge/makefile.js', 'bridge/promises.js', 'bridge/promises.mjs', 'bridge/socket.js',
   'bridge/wire.js', 'bridge/enums.js', 'bridge/socketio.js', 'bridge/checks.js', 'bridge/poison.js',
+  'bridge/aio.js', 'bridge/afile.js', 'bridge/errinfo.js', 'bridge/codecs.js', 'bridge/pycodecs.js',
+  'bridge/pyerrno.js',
   'bridge/select.js', 'bridge/select.mjs', 'bridge/select_constants.js',
   'bridge/select_promises.js', 'bridge/select_promises.mjs',
   'bridge/selectors.js', 'bridge/selectors.mjs',
