@@ -6,7 +6,7 @@
 'use strict';
 const C = require('./constants');
 const core = require('./core');
-const { asBytes } = require('./wire');
+const { asBytes, byteLength } = require('./wire');
 
 const { ex, addon, mem, result, writeArgs, lastError, ioArea, copyIn, copyOut, wouldBlock } = core;
 const { ws_set_async, ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_direct_async,
@@ -175,16 +175,26 @@ class AddrMemo {
   }
 }
 
-function sendto(fd, family, data, address, memo, wait) {
-  if (fd < 0 || !Array.isArray(address) || address.length !== 2) return undefined;
-  const [host, port] = address;
-  const b = asBytes(data);
-  if (!b || b.length > AREA_MAX || typeof host !== 'string' || !plainInt(port)) return undefined;
+// args is the caller's [data, address]. The address is read once, here: where the core's
+// path must take over, args[1] is that copy, so a caller's getter runs once whichever path
+// sends, and a buffer it detaches is refused as the core's argument snapshot refuses it.
+function sendto(fd, family, args, memo, wait) {
+  if (fd < 0) return undefined;
+  const b = asBytes(args[0]);
+  const address = args[1];
+  if (!b || !Array.isArray(address) || address.length !== 2) return undefined;
+  const len = b.length;
+  const host = address[0];
+  const port = address[1];
+  args[1] = [host, port];
+  if (byteLength(b) !== len)
+    throw new TypeError('sendto(): a buffer argument was detached or resized while the arguments were read');
+  if (len > AREA_MAX || typeof host !== 'string' || !plainInt(port)) return undefined;
   if (host !== memo.toHost || port !== memo.toPort) {
     if (isIP(host) !== (family === C.AF_INET ? 4 : 6)) return undefined;
     let bytes;
     try {
-      bytes = encodeSockaddr(family, address);
+      bytes = encodeSockaddr(family, args[1]);
     } catch {
       return undefined;
     }

@@ -241,7 +241,7 @@ class AsyncSocket {
   #sendto(args) {
     const id = this.#sockId();
     if (this.#addrMemo && args.length === 2) {
-      const r = aio.sendto(ex.ws_sock_direct_async(id), this.#sock.family, args[0], args[1],
+      const r = aio.sendto(ex.ws_sock_direct_async(id), this.#sock.family, args,
         this.#addrMemo, true);
       if (r !== undefined) return r;
     }
@@ -507,7 +507,25 @@ class AsyncSocket {
   }
 
   recv(bufsize, flags, options) {
+    // recv(0) answers at once in every mode, as CPython's: the core checks the arguments
+    // and returns empty bytes without waiting for readiness.
+    if (bufsize === 0) {
+      const r = this.#now(() => aio.method('recv', this.#sockId(), [bufsize, flags]), options);
+      if (r !== WOULD) return r;
+    }
     return this.#op(false, () => aio.recv(this.#sockId(), bufsize, flags, this.#recvHint), options);
+  }
+
+  // An attempt made now, whatever is queued: a Promise of its outcome, or WOULD.
+  #now(fn, options) {
+    try {
+      const signal = signalOf(options);
+      if (signal && signal.aborted) return Promise.reject(abortError(signal));
+      const r = fn();
+      return r === WOULD ? r : Promise.resolve(r);
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
   recvfrom(bufsize, flags, options) {

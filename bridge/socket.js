@@ -311,7 +311,7 @@ class Socket {
 
   sendto(...args) {
     if (this.#dgram && args.length === 2) {
-      const r = aio.sendto(ws_sock_direct(this.#sid()), this.#family, args[0], args[1], this.#dgram, false);
+      const r = aio.sendto(ws_sock_direct(this.#sid()), this.#family, args, this.#dgram, false);
       if (r !== undefined) return r;
     }
     return this.#call('sendto', args);
