@@ -99,6 +99,7 @@ async function demo() {
 }
 
 const cmd = process.argv[2];
+if (cmd === 'cc') process.exit(require('./cc').main(process.argv.slice(3)));
 if (cmd === 'demo') {
   demo().catch((e) => { console.error(e); process.exit(1); });
 } else {

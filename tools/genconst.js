@@ -27,6 +27,9 @@ const OUTPUTS = [
   ['js', 'bridge/constants.js'],
   ['errno', 'bridge/errno.js'],
   ['h', 'src/wasock_const.h'],
+  ['guest', 'wasi/guest/include/bits/wasock_linux.h'],
+  ['guest-errno', 'wasi/guest/src/errno_map.inc'],
+  ['guest-text', 'wasi/guest/src/netdb_text.inc'],
 ];
 
 function usage() {
