@@ -296,6 +296,18 @@ static napi_value ws_recvmsg9(napi_env env, napi_callback_info info)
 	                                       I(8)));
 }
 
+WS_FN(readv, 3)
+	wasock_iovec iov[WS_IOV_MAX];
+	int r = ws_iov(c.b, U(1), U(2), iov);
+	return ws_ret(env, r < 0 ? r : wasock_host_readv(I(0), iov, U(2)));
+WS_END
+
+WS_FN(writev, 3)
+	wasock_iovec iov[WS_IOV_MAX];
+	int r = ws_iov(c.b, U(1), U(2), iov);
+	return ws_ret(env, r < 0 ? r : wasock_host_writev(I(0), iov, U(2)));
+WS_END
+
 WS_FN(sendfile, 4)
 	int64_t *off = P(2, 8);
 	if (!off)
@@ -556,6 +568,7 @@ static napi_status ws_make_imports(napi_env env, struct ws_binding *b, napi_valu
 		WS_EXPORT(setsockopt), WS_EXPORT(shutdown), WS_EXPORT(sendto),
 		WS_EXPORT(recvfrom), WS_EXPORT(sendmsg),
 		{ "recvmsg", NULL, ws_recvmsg9, NULL, NULL, NULL, napi_enumerable, b },
+		WS_EXPORT(readv), WS_EXPORT(writev),
 		WS_EXPORT(sendfile), WS_EXPORT(poll), WS_EXPORT(poll_many),
 		WS_EXPORT(set_nonblocking), WS_EXPORT(get_nonblocking), WS_EXPORT(set_cloexec),
 		WS_EXPORT(get_cloexec), WS_EXPORT(ioctl), WS_EXPORT(getaddrinfo),
