@@ -4155,6 +4155,14 @@ static void emit_guest(void)
                        herrnames[i].value);
         printf("#endif\n\n");
     }
+    /* poll(): the guest library's poll() is the host's, so Linux's bits. */
+    printf("#if defined(WASOCK_WANT_POLL) && !defined(WASOCK_DONE_POLL)\n#define WASOCK_DONE_POLL\n");
+    for (size_t i = 0; i < COUNT(pollconsts); i++) {
+        printf("#undef %s\n#define %s ", pollconsts[i].name, pollconsts[i].name);
+        print_c_number(&pollconsts[i]);
+        printf("\n");
+    }
+    printf("#endif\n\n");
     /* errno names WASI lacks (ESHUTDOWN, ...): Linux's number, which is above
        every WASI errno, so it never aliases one.  Lower Linux numbers are not
        given a name: the guest library reports those errors as EIO. */

@@ -1,21 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* <poll.h> for wasm32-wasi guests: wasi-libc's (its poll() runs over the
-   runner's poll_oneoff, so its POLL* numbers stay), plus POLLPRI and
-   POLLRDHUP so that Linux programs compile: bits wasi-libc's poll() ignores,
-   never reported. */
+/* <poll.h> for wasm32-wasi guests: wasi-libc's struct pollfd (the same 8 bytes
+   as Linux's) with Linux's POLL* bits, because libwasock-guest's poll() is the
+   host's poll(2) over the guest's fds: sockets, stdio and files alike, with
+   Linux's exact revents (POLLERR, POLLHUP, POLLPRI, POLLRDHUP). */
 #ifndef _WASOCK_POLL_H
 #define _WASOCK_POLL_H
 #include_next <poll.h>
-#ifndef POLLPRI
-#define POLLPRI 0x0100
-#endif
-#ifndef POLLRDHUP
-#define POLLRDHUP 0x0200
-#endif
-#ifndef POLLRDBAND
-#define POLLRDBAND 0x0400
-#endif
-#ifndef POLLWRBAND
-#define POLLWRBAND 0x0800
-#endif
+#define WASOCK_WANT_POLL
+#include <bits/wasock_linux.h>
 #endif

@@ -5,6 +5,7 @@
    the 64-bit host.  Values holding a pointer (struct sock_fprog) cannot cross;
    the runner refuses them. */
 #include <sys/socket.h>
+#include <string.h>
 #include "guest.h"
 
 int getsockopt(int fd, int level, int name, void *restrict val, socklen_t *restrict len)
@@ -17,6 +18,14 @@ int getsockopt(int fd, int level, int name, void *restrict val, socklen_t *restr
 	int r = wg_ret(HOST(getsockopt)(fd, level, name, val, &l));
 	if (r >= 0)
 		*len = l;
+	/* SO_ERROR's value is an errno: the guest's numbering, as errno itself. */
+	if (r >= 0 && level == SOL_SOCKET && name == SO_ERROR && l >= sizeof(int) && val) {
+		int e;
+		memcpy(&e, val, sizeof e);
+		if (e > 0)
+			e = wg_errno(e);
+		memcpy(val, &e, sizeof e);
+	}
 	return r;
 }
 

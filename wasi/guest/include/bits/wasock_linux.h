@@ -1450,6 +1450,32 @@
 #define PACKET_VNET_HDR 15
 #endif
 
+#if defined(WASOCK_WANT_POLL) && !defined(WASOCK_DONE_POLL)
+#define WASOCK_DONE_POLL
+#undef POLLIN
+#define POLLIN 1
+#undef POLLPRI
+#define POLLPRI 2
+#undef POLLOUT
+#define POLLOUT 4
+#undef POLLERR
+#define POLLERR 8
+#undef POLLHUP
+#define POLLHUP 16
+#undef POLLNVAL
+#define POLLNVAL 32
+#undef POLLRDNORM
+#define POLLRDNORM 64
+#undef POLLRDBAND
+#define POLLRDBAND 128
+#undef POLLWRNORM
+#define POLLWRNORM 256
+#undef POLLWRBAND
+#define POLLWRBAND 512
+#undef POLLRDHUP
+#define POLLRDHUP 8192
+#endif
+
 #if defined(WASOCK_WANT_ERRNO) && !defined(WASOCK_DONE_ERRNO)
 #define WASOCK_DONE_ERRNO
 #define WASOCK_WASI_ERRNO_MAX 76
