@@ -91,58 +91,52 @@ in_addr_t inet_netof(struct in_addr in)
 	return (h & IN_CLASSC_NET) >> IN_CLASSC_NSHIFT;
 }
 
-/* glibc's inet_network: up to four parts (decimal, 0octal, 0xhex), each a byte
-   except that a single part may be any 32-bit value; the parts are the leading
-   bytes of the result, in host order. */
+/* glibc's inet_network rules: up to four dot-separated parts, each decimal,
+   0-octal or 0x-hex (an "x" prefix alone also means hex) and at most 0xff;
+   trailing white space is allowed; the parts fill the low bytes, in host order. */
 in_addr_t inet_network(const char *cp)
 {
-	uint32_t parts[4], val;
+	uint32_t parts[4];
 	int n = 0;
 	for (;;) {
-		int base = 10, digits = 0;
-		val = 0;
+		uint32_t val = 0, base = 10;
+		int digit = 0;
 		if (*cp == '0') {
+			digit = 1;
 			base = 8;
 			cp++;
-			digits = 1;
-			if (*cp == 'x' || *cp == 'X') {
-				base = 16;
-				cp++;
-				digits = 0;
-			}
+		}
+		if (*cp == 'x' || *cp == 'X') {
+			digit = 0;
+			base = 16;
+			cp++;
 		}
 		for (;; cp++) {
-			int d;
-			if (*cp >= '0' && *cp <= '9' && (base != 8 || *cp <= '7'))
-				d = *cp - '0';
-			else if (base == 16 && *cp >= 'a' && *cp <= 'f')
-				d = *cp - 'a' + 10;
-			else if (base == 16 && *cp >= 'A' && *cp <= 'F')
-				d = *cp - 'A' + 10;
-			else
+			char c = *cp;
+			if (c >= '0' && c <= '9') {
+				if (base == 8 && c >= '8')
+					return INADDR_NONE;
+				val = val * base + (uint32_t)(c - '0');
+			} else if (base == 16 && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+				val = (val << 4) + (uint32_t)((c | 0x20) - 'a' + 10);
+			} else {
 				break;
-			val = val * (uint32_t)base + (uint32_t)d;
-			if (val > 0xff && n > 0)
-				return INADDR_NONE;
-			digits++;
+			}
+			digit = 1;
 		}
-		if (!digits || n >= 4)
+		if (!digit || n >= 4 || val > 0xff)
 			return INADDR_NONE;
 		parts[n++] = val;
-		if (*cp == '.') {
-			cp++;
-			continue;
-		}
-		break;
+		if (*cp != '.')
+			break;
+		cp++;
 	}
-	if (*cp && *cp != ' ' && *cp != '\t')
+	while (*cp == ' ' || (*cp >= '\t' && *cp <= '\r'))
+		cp++;
+	if (*cp)
 		return INADDR_NONE;
-	if (n == 1)
-		return parts[0];
-	if (parts[0] > 0xff)
-		return INADDR_NONE;
-	val = 0;
+	uint32_t v = 0;
 	for (int i = 0; i < n; i++)
-		val = (val << 8) | parts[i];
-	return val;
+		v = (v << 8) | parts[i];
+	return v;
 }

@@ -184,9 +184,9 @@ ssize_t recvmsg(int fd, struct msghdr *m, int flags)
 	uint32_t namelen = m->msg_name ? m->msg_namelen : 0;
 	uint32_t ctllen = (uint32_t)cap;
 	int32_t mflags = 0;
+	/* The lengths are always passed (0 for "none"): the host reads them in and out. */
 	int r = wg_ret(HOST(recvmsg)(fd, (const wasock_iovec *)m->msg_iov, m->msg_iovlen,
-	                             m->msg_name, m->msg_name ? &namelen : NULL, ctl,
-	                             ctl ? &ctllen : NULL, &mflags, flags));
+	                             m->msg_name, &namelen, ctl, &ctllen, &mflags, flags));
 	if (r >= 0) {
 		if (m->msg_name)
 			m->msg_namelen = namelen;
