@@ -76,6 +76,8 @@ function ccArgs(argv) {
   if (!argv.some((a) => a.startsWith('--target=') || a === '-target')) args.push('--target=wasm32-wasi');
   if (tc.sysroot) args.push(`--sysroot=${tc.sysroot}`);
   // Overlay, clang's own headers, the C library's, then the kernel's UAPI headers.
+  // A link-only step ignores the include options: not worth a warning.
+  args.push('-Wno-unused-command-line-argument');
   args.push('-nostdlibinc', '-isystem', OVERLAY, '-isystem', path.join(clangResource(tc.clang), 'include'),
     '-isystem', tc.libcInclude);
   const uapi = uapiDir();
