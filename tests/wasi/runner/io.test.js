@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// wasi-libc's own I/O on sockets: read/write and stdio (fdopen) on TCP, stdin and a
+// socket in one poll() and one select(), O_NONBLOCK/FIONBIO/FIONREAD on a socketpair.
+'use strict';
+const { guest, run, upperServer } = require('./helpers');
+const { killChildren } = require('../../child');
+
+afterAll(killChildren);
+
+test('stdio over a TCP socket to a python3 peer', async () => {
+  const srv = await upperServer();
+  const r = await run([`--allow-connect=127.0.0.1:${srv.port}`, guest('probe'), 'echo', String(srv.port)]);
+  expect(r.stdout).toBe('got: HELLO VIA STDIO\n');
+  expect(r.code).toBe(0);
+  await srv.done;
+});
+
+for (const mode of ['poll', 'select']) {
+  test(`${mode}() over stdin and a socket together`, async () => {
+    const srv = await upperServer();
+    const r = await run(['--allow-connect', `127.0.0.1:${srv.port}`, guest('probe'), mode, String(srv.port)],
+      { input: 'first line\nsecond line\n' });
+    expect(r.stdout).toBe('FIRST LINE\nSECOND LINE\ndone\n');
+    expect(r.code).toBe(0);
+    await srv.done;
+  });
+}
+
+test('non-blocking read/write, FIONREAD and FIONBIO through libc', async () => {
+  const r = await run([guest('probe'), 'nonblock']);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('F_GETFL nonblock=0\nF_SETFL -> nonblock=1\n');
+  expect(r.stdout).toContain('read on idle -> -1 EAGAIN\n');
+  expect(r.stdout).toContain('FIONREAD idle -> 0\nFIONREAD after 7 -> 7\nread -> 7\n');
+  expect(r.stdout).toContain('write until full -> EAGAIN after some bytes\n');
+  expect(r.stdout).toContain('FIONBIO 0 -> ok\nF_GETFL nonblock=0\n');
+  expect(r.stdout).toContain('drained all: 1\n');
+  expect(r.stdout).toContain('peer closed: revents POLLIN=1');
+  expect(r.stdout).toContain('read -> 0\n');
+});
