@@ -182,7 +182,7 @@ class Policy {
     for (const use of ['connect', 'bind', 'sendto'])
       for (const r of this.rules[use]) {
         if (r.unix) implied.add(C.AF_UNIX);
-        if (r.any || r.name) { implied.add(C.AF_INET); implied.add(C.AF_INET6); }
+        if (r.any || (r.name && r.ips.length)) { implied.add(C.AF_INET); implied.add(C.AF_INET6); }
         for (const ip of r.ips || []) { implied.add(ip.bytes.length === 4 ? C.AF_INET : C.AF_INET6); if (ip.bytes.length === 4) implied.add(C.AF_INET6); }
       }
     for (const af of implied) this.families.push({ text: '(implied)', af, types: INET_DEFAULT, proto: null, implied: true });

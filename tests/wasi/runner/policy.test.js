@@ -144,3 +144,13 @@ test('bad flags are usage errors naming the problem', async () => {
     expect(r.stderr).toContain(msg);
   }
 });
+
+test('interfaces: a packet socket binds only where an address rule names the interface', async () => {
+  const { res, stderr } = await tryOps(['--trace', '--allow-family', 'packet', '--allow-bind', 'lo'],
+    ['pbind,lo', 'pbind,any']);
+  expect(res['pbind,lo']).toBe('ok');
+  expect(res['pbind,any']).toBe(DENIED);
+  expect(stderr).toContain('bind on interface * is not allowed; run with --allow-bind *\n');
+  const none = await tryOps(['--allow-bind', 'lo'], ['pbind,lo']);
+  expect(none.res['pbind,lo']).toBe(DENIED);       // the interface alone creates no packet socket
+});

@@ -8,7 +8,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
+#include <net/if.h>
 #include <netinet/in.h>
+#include <netpacket/packet.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -240,6 +242,18 @@ static int mode_try(int argc, char **argv)
 					r = 0, errno = 0;   /* reached the kernel: allowed */
 			}
 			if (s >= 0) {
+				int e = errno;
+				close(s);
+				errno = e;
+			}
+		} else if (!strcmp(op, "pbind")) {
+			/* A packet socket bound to an interface (or to all, for "any"). */
+			r = socket(AF_PACKET, SOCK_DGRAM, htons(3));
+			if (r >= 0) {
+				struct sockaddr_ll ll = { .sll_family = AF_PACKET, .sll_protocol = htons(3),
+				                          .sll_ifindex = strcmp(a, "any") ? (int)if_nametoindex(a) : 0 };
+				int s = r;
+				r = bind(s, (struct sockaddr *)&ll, sizeof ll);
 				int e = errno;
 				close(s);
 				errno = e;
