@@ -12,8 +12,13 @@ const root = path.resolve(__dirname, '..', '..', '..');
 const out = path.join(root, 'build', 'native', 'wasi-runner');
 const cli = path.join(root, 'bridge', 'cli.js');
 
+// The guest library is an input too: a rebuilt libwasock-guest.a rebuilds the guests.
+const guestLib = path.join(root, 'build', 'native', 'wasm', 'guest', 'libwasock-guest.a');
+
 function stale(src, dst) {
-  return !fs.existsSync(dst) || fs.statSync(dst).mtimeMs < fs.statSync(src).mtimeMs;
+  if (!fs.existsSync(dst)) return true;
+  const t = fs.statSync(dst).mtimeMs;
+  return t < fs.statSync(src).mtimeMs || (fs.existsSync(guestLib) && t < fs.statSync(guestLib).mtimeMs);
 }
 
 /** Path of a built test guest: 'probe' or 'hostile'. */

@@ -35,6 +35,7 @@ test('non-blocking read/write, FIONREAD and FIONBIO through libc', async () => {
   expect(r.stdout).toContain('write until full -> EAGAIN after some bytes\n');
   expect(r.stdout).toContain('FIONBIO 0 -> ok\nF_GETFL nonblock=0\n');
   expect(r.stdout).toContain('drained all: 1\n');
-  expect(r.stdout).toContain('peer closed: revents POLLIN=1');
-  expect(r.stdout).toContain('read -> 0\n');
+  expect(r.stdout).toContain('poll(POLLOUT) when full -> 0\n');
+  expect(r.stdout).toContain('poll(POLLOUT) after drain -> 1 revents=POLLOUT\n');
+  expect(r.stdout).toContain('peer closed: revents POLLIN=1 POLLHUP=1, read -> 0\n');
 });
