@@ -28,7 +28,7 @@ function guest(name) {
   const dst = path.join(out, `${name}.wasm`);
   if (!stale(src, dst)) return dst;
   const tmp = `${dst}.${process.pid}.tmp`;
-  if (name === 'hostile') {
+  if (name === 'hostile' || name === 'stock') {
     // 64 MiB of linear memory at most, so that running out of it is quick.
     execFileSync('clang', ['--target=wasm32-wasi', '-O2', '-Wall', '-Wno-infinite-recursion',
       '-Wl,--max-memory=67108864', src, '-o', tmp], { stdio: 'inherit' });

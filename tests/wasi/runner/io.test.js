@@ -39,3 +39,15 @@ test('non-blocking read/write, FIONREAD and FIONBIO through libc', async () => {
   expect(r.stdout).toContain('poll(POLLOUT) after drain -> 1 revents=POLLOUT\n');
   expect(r.stdout).toContain('peer closed: revents POLLIN=1 POLLHUP=1, read -> 0\n');
 });
+
+test('stock wasi-libc (plain clang): poll, select, FIONREAD, O_NONBLOCK, sleep, accept/recv/send/shutdown', async () => {
+  // stdin is a pipe left open and empty: never readable.
+  const r = await run(['--allow-net', guest('stock')]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toBe([
+    'poll -> 1 stdin=0 sock=1', 'FIONREAD -> 4', 'read -> 4', 'select idle -> 0', 'select writable -> 1',
+    'nonblocking read -> -1 EAGAIN', 'usleep(20ms) slept >= 20ms: 1', 'connect -> 0',
+    'accept -> 7 (lowest free: 1)', 'send -> 5', 'recv MSG_PEEK -> 5', "recv -> 5 'hello'",
+    'shutdown(SHUT_WR) -> 0', 'recv after shutdown -> 0', '',
+  ].join('\n'));
+});
