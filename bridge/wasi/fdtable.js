@@ -18,6 +18,10 @@ class Entry {
   get owned() { return this.wasi < 0; }   // the runner closes it; uvwasi closes the rest
 }
 
+// Highest guest fd + 1 (RLIMIT_NOFILE's role): fd_renumber to a number at or above it is
+// EBADF, so the table stays small.
+const MAX_FDS = 1 << 16;
+
 class FdTable {
   constructor() {
     this.slots = [];
@@ -58,4 +62,4 @@ class FdTable {
   }
 }
 
-module.exports = { FdTable, Entry, FT_UNKNOWN, FT_SOCKET_DGRAM, FT_SOCKET_STREAM };
+module.exports = { FdTable, Entry, MAX_FDS, FT_UNKNOWN, FT_SOCKET_DGRAM, FT_SOCKET_STREAM };

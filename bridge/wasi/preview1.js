@@ -6,7 +6,7 @@
 // so wasi-libc's own read, write, close, fcntl, ioctl(FIONBIO/FIONREAD), isatty and
 // stdio work on sockets. poll_oneoff is in poll.js.
 'use strict';
-const { Entry } = require('./fdtable');
+const { Entry, MAX_FDS } = require('./fdtable');
 const { WASI: W_, wasiErrno } = require('./errno');
 const C = require('../constants');
 
@@ -123,7 +123,7 @@ function preview1(ctx, W) {
   };
   imp.fd_renumber = (from, to) => {
     const ef = slots[from], et = slots[to];
-    if (ef === undefined || to < 0 || to > 0x7fffffff) return BADF;
+    if (ef === undefined || to < 0 || to >= MAX_FDS) return BADF;
     if (from === to) return 0;
     if (et !== undefined) {
       const r = ctx.closeFd(to);

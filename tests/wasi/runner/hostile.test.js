@@ -15,7 +15,7 @@ afterAll(killChildren);
 test('guessing numbers reaches nothing: every fd the guest was not given is EBADF', async () => {
   const r = await run([guest('hostile'), 'guess']);
   expect(r.code).toBe(0);
-  expect(r.stdout).toBe('guess: fdstat ok=0 host ok=0 dup ok=0 close ok=0 poll nval=1019\npair still works: 1\n');
+  expect(r.stdout).toBe('renumber to 2^31-1 -> 8, to 65536 -> 8\nguess: fdstat ok=0 host ok=0 dup ok=0 close ok=0 poll nval=1019\npair still works: 1\n');
 });
 
 test('SCM_RIGHTS: foreign fds refused, a fair pass becomes a new guest fd', async () => {
@@ -62,10 +62,10 @@ test('ioctls and socket options that reach outside the socket are EPERM', async 
   expect(net.stdout).toContain('SO_ATTACH_FILTER -> -1\n');   // no flag allows a host pointer
 });
 
-test('trap, abort, stack exhaustion, out of memory, exit and proc_exit: reported, no fd leaked', async () => {
+test('trap, abort, stack exhaustion, out of memory, exit, proc_exit, closing stdio: reported, no fd leaked', async () => {
   const out = path.join(os.tmpdir(), `wasock-leak-${process.pid}.out`);
   const p = startChild(process.execPath, [path.join(__dirname, 'leak-harness.js'), guest('hostile'), out,
-    'end trap', 'end abort', 'end stack', 'end oom', 'end exit', 'end midcall', 'scm', 'guess'], { timeout: 60000 });
+    'end trap', 'end abort', 'end stack', 'end oom', 'end exit', 'end midcall', 'end stdio', 'scm', 'guess'], { timeout: 60000 });
   const r = await p.done;
   expect(r.stderr).toBe('');
   const runs = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -76,6 +76,7 @@ test('trap, abort, stack exhaustion, out of memory, exit and proc_exit: reported
     ['end oom', 'RuntimeError: memory access out of bounds'],
     ['end exit', 7],
     ['end midcall', 9],
+    ['end stdio', 5],
     ['scm', 0],
     ['guess', 0],
   ]);

@@ -51,3 +51,29 @@ test('stock wasi-libc (plain clang): poll, select, FIONREAD, O_NONBLOCK, sleep, 
     'shutdown(SHUT_WR) -> 0', 'recv after shutdown -> 0', '',
   ].join('\n'));
 });
+
+test('a pipe received over SCM_RIGHTS becomes a guest fd that read() serves', async () => {
+  const os = require('node:os');
+  const path = require('node:path');
+  const { startChild } = require('../../child');
+  const sock = path.join(os.tmpdir(), `wasock-recvfd-${process.pid}.sock`);
+  const peer = startChild('python3', ['-c', `
+import os, socket
+s = socket.socket(socket.AF_UNIX)
+s.bind(${JSON.stringify(sock)})
+s.listen()
+print('ready', flush=True)
+c, _ = s.accept()
+r, w = os.pipe()
+socket.send_fds(c, [b'x'], [r])
+os.write(w, b'through a pipe')
+os.close(w)
+c.recv(1)
+`], { timeout: 20000 });
+  await peer.line();
+  const r = await run(['--allow-connect', sock, guest('probe'), 'recvfd', sock]);
+  require('node:fs').rmSync(sock, { force: true });
+  expect(r.stdout).toBe("got fd 4 (lowest free: 1): read -> 14 'through a pipe'\nS_ISSOCK=0, close -> 0\n");
+  expect(r.code).toBe(0);
+  await peer.done;
+});

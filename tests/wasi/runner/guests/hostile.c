@@ -82,6 +82,9 @@ static int mode_guess(void)
 			ok_close++;
 	if (h_close(0x7fffffff) != -9)
 		ok_close++;
+	/* Renumbering far away would grow the runner's table without bound. */
+	printf("renumber to 2^31-1 -> %d, to 65536 -> %d\n", __wasi_fd_renumber(sv[0], 0x7fffffff),
+	       __wasi_fd_renumber(sv[0], 65536));
 	printf("guess: fdstat ok=%d host ok=%d dup ok=%d close ok=%d poll nval=%d\n", ok_stat, ok_host,
 	       ok_dup, ok_close, nval);
 	/* The runner's own fds stayed: stdio still works, and the guest's pair too. */
@@ -218,6 +221,16 @@ static int mode_end(const char *how)
 	}
 	if (!strcmp(how, "stack"))
 		return deep(1);
+	if (!strcmp(how, "stdio")) {
+		/* Closing stdio only makes the guest forget it: the numbers are free again, the
+		 * host's own fds 0-2 stay open. */
+		close(0);
+		close(1);
+		close(2);
+		int32_t p2[2];
+		pair(p2);
+		return p2[0] == 0 && p2[1] == 1 ? 5 : 6;
+	}
 	if (!strcmp(how, "midcall")) {
 		/* proc_exit while a blocking recv's peer is still open: the runner ends the
 		 * guest and closes both ends. */

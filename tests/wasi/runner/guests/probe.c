@@ -279,6 +279,37 @@ static int mode_try(int argc, char **argv)
 	return 0;
 }
 
+/* Receives a descriptor over AF_UNIX (SCM_RIGHTS) and reads it with read(). */
+static int mode_recvfd(const char *path)
+{
+	int s = socket(AF_UNIX, SOCK_STREAM, 0);
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	strncpy(a.sun_path, path, sizeof a.sun_path - 1);
+	if (connect(s, (struct sockaddr *)&a, sizeof a) < 0) {
+		printf("connect: %s\n", strerror(errno));
+		return 1;
+	}
+	char byte, ctl[CMSG_SPACE(sizeof(int))];
+	struct iovec iov = { &byte, 1 };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl,
+	                    .msg_controllen = sizeof ctl };
+	ssize_t n = recvmsg(s, &m, 0);
+	struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+	if (n != 1 || !c || c->cmsg_type != SCM_RIGHTS) {
+		printf("recvmsg -> %zd, no SCM_RIGHTS\n", n);
+		return 1;
+	}
+	int fd;
+	memcpy(&fd, CMSG_DATA(c), sizeof fd);
+	char buf[64] = { 0 };
+	n = read(fd, buf, sizeof buf - 1);
+	printf("got fd %d (lowest free: %d): read -> %zd '%s'\n", fd, fd == s + 1, n, buf);
+	struct stat st;
+	fstat(fd, &st);
+	printf("S_ISSOCK=%d, close -> %d\n", S_ISSOCK(st.st_mode), close(fd));
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -295,6 +326,8 @@ int main(int argc, char **argv)
 		return mode_poll(atoi(argv[2]), 1);
 	if (!strcmp(m, "nonblock"))
 		return mode_nonblock();
+	if (!strcmp(m, "recvfd"))
+		return mode_recvfd(argv[2]);
 	if (!strcmp(m, "try"))
 		return mode_try(argc - 2, argv + 2);
 	return 2;
