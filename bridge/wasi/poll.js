@@ -31,6 +31,7 @@ function poller(ctx, W) {
     ctx.sync();
     let dv = ctx.memory();
     if (n === 0) return WASI.INVAL;
+    if (!ctx.fits(inp, n * SUB) || !ctx.fits(out, n * EVT) || !ctx.fits(nevents, 4)) return WASI.FAULT;
     let hasFd = false;
     for (let i = 0; i < n; i++) if (dv.getUint8(inp + i * SUB + 8) !== TAG_CLOCK) { hasFd = true; break; }
     if (!hasFd) return W.poll_oneoff(inp, out, n, nevents);
@@ -115,7 +116,7 @@ function poller(ctx, W) {
     ctx.sync();
     const u8 = ctx.u8();
     if (nfds > 65536) return -22;
-    if (nfds !== 0 && (fds === 0 || fds + nfds * 8 > u8.length)) return -14;
+    if (nfds !== 0 && (fds <= 0 || fds + nfds * 8 > u8.length)) return -14;
     const dv = ctx.memory();
     const saved = [];
     for (let i = 0; i < nfds; i++) {

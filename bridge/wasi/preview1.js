@@ -10,7 +10,7 @@ const { Entry, MAX_FDS } = require('./fdtable');
 const { WASI: W_, wasiErrno } = require('./errno');
 const C = require('../constants');
 
-const BADF = W_.BADF, SPIPE = W_.SPIPE, NOTDIR = W_.NOTDIR, INVAL = W_.INVAL;
+const FAULT = W_.FAULT, BADF = W_.BADF, SPIPE = W_.SPIPE, NOTDIR = W_.NOTDIR, INVAL = W_.INVAL;
 const FDFLAGS_NONBLOCK = 4;
 const MSG_NOSIGNAL = C.MSG_NOSIGNAL;
 // Rights of a socket fd: read, write, fdstat_set_flags, filestat_get, poll, shutdown, accept.
@@ -93,7 +93,7 @@ function preview1(ctx, W) {
     const e = slots[fd];
     if (e === undefined) return BADF;
     if (e.wasi >= 0) return W.fd_read(e.wasi, iovs, n, nread);
-    ctx.sync();
+    if (!ctx.fits(nread, 4)) return FAULT;
     let r;
     if (e.filetype === 0) r = H.readv(e.host, iovs, n);
     else {
@@ -110,7 +110,7 @@ function preview1(ctx, W) {
     const e = slots[fd];
     if (e === undefined) return BADF;
     if (e.wasi >= 0) return W.fd_write(e.wasi, iovs, n, nwritten);
-    ctx.sync();
+    if (!ctx.fits(nwritten, 4)) return FAULT;
     const r = e.filetype === 0 ? H.writev(e.host, iovs, n)
       : H.sendmsg(e.host, iovs, n, 0, 0, 0, 0, MSG_NOSIGNAL);
     if (r < 0) return wasiErrno(r);
@@ -137,6 +137,7 @@ function preview1(ctx, W) {
     const e = slots[fd];
     if (e === undefined) return BADF;
     if (e.wasi >= 0) return W.fd_fdstat_get(e.wasi, buf);
+    if (!ctx.fits(buf, 24)) return FAULT;
     const nb = ctx.P.nonblocking(e.host);
     if (nb < 0) return wasiErrno(nb);
     const dv = ctx.memory();
@@ -159,6 +160,7 @@ function preview1(ctx, W) {
     const e = slots[fd];
     if (e === undefined) return BADF;
     if (e.wasi >= 0) return W.fd_filestat_get(e.wasi, buf);
+    if (!ctx.fits(buf, 64)) return FAULT;
     const u8 = ctx.u8();
     u8.fill(0, buf, buf + 64);
     u8[buf + 16] = e.filetype;
@@ -169,6 +171,7 @@ function preview1(ctx, W) {
     const e = slots[fd];
     if (e === undefined) return BADF;
     if (e.wasi >= 0) return W.sock_accept(e.wasi, flags, out);
+    if (!ctx.fits(out, 4)) return FAULT;
     const r = H.accept(e.host, 0, 0, flags & FDFLAGS_NONBLOCK ? C.SOCK_NONBLOCK : 0);
     if (r < 0) return wasiErrno(r);
     ctx.memory().setUint32(out, table.insert(new Entry(-1, r, e.filetype)), true);
@@ -178,7 +181,7 @@ function preview1(ctx, W) {
     const e = slots[fd];
     if (e === undefined) return BADF;
     if (e.wasi >= 0) return W.sock_recv(e.wasi, iovs, n, riflags, outlen, outflags);
-    ctx.sync();
+    if (!ctx.fits(outlen, 4) || !ctx.fits(outflags, 2)) return FAULT;
     // riflags: RECV_PEEK 1, RECV_WAITALL 2.
     const flags = (riflags & 1 ? C.MSG_PEEK : 0) | (riflags & 2 ? C.MSG_WAITALL : 0);
     ctx.memory().setUint32(outlen, 0, true);
@@ -194,7 +197,7 @@ function preview1(ctx, W) {
     const e = slots[fd];
     if (e === undefined) return BADF;
     if (e.wasi >= 0) return W.sock_send(e.wasi, iovs, n, siflags, outlen);
-    ctx.sync();
+    if (!ctx.fits(outlen, 4)) return FAULT;
     const r = H.sendmsg(e.host, iovs, n, 0, 0, 0, 0, MSG_NOSIGNAL);
     if (r < 0) return wasiErrno(r);
     ctx.memory().setUint32(outlen, r, true);

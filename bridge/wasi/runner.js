@@ -79,6 +79,9 @@ class Runner {
       },
       memory() { ctx.sync(); return dv; },
       u8() { ctx.sync(); return u8; },
+      /** Whether guest bytes [off, off+len) exist (a bad pointer is EFAULT, never a throw).
+       * Pointers arrive as signed i32: from 2 GiB up (the ABI's external view) they are not. */
+      fits(off, len) { ctx.sync(); return off >= 0 && off + len <= u8.length; },
       str(off, len) { return Buffer.from(ctx.u8().subarray(off, off + len)).toString('utf8'); },
       refuse(op, fd, refusal) {
         if (trace) trace(`wasock run: refused ${op}${fd >= 0 ? ` on fd ${fd}` : ''}: ${describe(refusal)}`);

@@ -38,7 +38,7 @@ function hostImports(ctx) {
   const addRef = (hostFd, ft) => table.insert(new Entry(-1, hostFd, ft));
   // A new host fd: the guest's, or closed when the table says no.
   const adopt = (hostFd, ft) => addRef(hostFd, ft);
-  const inMem = (off, len) => off !== 0 && off + len <= ctx.u8().length;
+  const inMem = (off, len) => off > 0 && len >= 0 && off + len <= ctx.u8().length;
 
   function addrCheck(use, fd, a, l) {
     if (policy.net) return 0;

@@ -39,6 +39,17 @@ test('SCM_RIGHTS: foreign fds refused, a fair pass becomes a new guest fd', asyn
   expect(r.stderr).toContain('SCM_CREDENTIALS names another process or user');
 });
 
+test('pointers past the end of memory are EFAULT, never a throw in the runner', async () => {
+  const r = await run([guest('hostile'), 'ptrs']);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toBe([
+    'fd_write result past the end -> 21', 'fd_read result past the end -> 21',
+    'fd_write iovec past the end -> 21', 'fd_fdstat_get past the end -> 21',
+    'fd_filestat_get past the end -> 21', 'poll_oneoff 2^28 subscriptions -> 21',
+    'sock_accept result past the end -> 21', 'socketpair result past the end -> -14', 'still alive', '',
+  ].join('\n'));
+});
+
 test('ioctls and socket options that reach outside the socket are EPERM', async () => {
   const r = await run(['--trace', '--allow-family', 'inet', guest('hostile'), 'opts']);
   expect(r.code).toBe(0);
@@ -65,7 +76,7 @@ test('ioctls and socket options that reach outside the socket are EPERM', async 
 test('trap, abort, stack exhaustion, out of memory, exit, proc_exit, closing stdio: reported, no fd leaked', async () => {
   const out = path.join(os.tmpdir(), `wasock-leak-${process.pid}.out`);
   const p = startChild(process.execPath, [path.join(__dirname, 'leak-harness.js'), guest('hostile'), out,
-    'end trap', 'end abort', 'end stack', 'end oom', 'end exit', 'end midcall', 'end stdio', 'scm', 'guess'], { timeout: 60000 });
+    'end trap', 'end abort', 'end stack', 'end oom', 'end exit', 'end midcall', 'end stdio', 'scm', 'guess', 'ptrs'], { timeout: 60000 });
   const r = await p.done;
   expect(r.stderr).toBe('');
   const runs = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -79,6 +90,7 @@ test('trap, abort, stack exhaustion, out of memory, exit, proc_exit, closing std
     ['end stdio', 5],
     ['scm', 0],
     ['guess', 0],
+    ['ptrs', 0],
   ]);
   for (const x of runs) expect([x.args.join(' '), x.after]).toEqual([x.args.join(' '), x.before]);
   expect(fs.readFileSync(out, 'utf8')).toContain('malloc failed after 63 MiB\n');

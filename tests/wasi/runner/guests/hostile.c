@@ -35,6 +35,15 @@ HOST(sethostname) int32_t h_sethostname(const char *, uint32_t);
 HOST(getaddrinfo) int32_t h_getaddrinfo(const char *, uint32_t, const char *, uint32_t, int32_t,
                                         int32_t, int32_t, int32_t, void *, uint32_t);
 
+/* preview1 imports under names of this file's own, raw integers in and out. */
+#define P1(name) __attribute__((import_module("wasi_snapshot_preview1"), import_name(#name)))
+P1(fd_write) int32_t p1_fd_write(int32_t, int32_t, int32_t, int32_t);
+P1(fd_read) int32_t p1_fd_read(int32_t, int32_t, int32_t, int32_t);
+P1(fd_fdstat_get) int32_t p1_fd_fdstat_get(int32_t, int32_t);
+P1(fd_filestat_get) int32_t p1_fd_filestat_get(int32_t, int32_t);
+P1(poll_oneoff) int32_t p1_poll_oneoff(int32_t, int32_t, int32_t, int32_t);
+P1(sock_accept) int32_t p1_sock_accept(int32_t, int32_t, int32_t);
+
 enum { L_AF_UNIX = 1, L_AF_INET = 2, L_SOCK_STREAM = 1, L_SOCK_DGRAM = 2, L_SOL_SOCKET = 1 };
 
 struct iov { uint32_t base, len; };
@@ -239,6 +248,30 @@ static int mode_end(const char *how)
 	return 0;
 }
 
+/* Pointers past the end of linear memory, into every preview1 path the runner serves. */
+static int mode_ptrs(void)
+{
+	int32_t sv[2];
+	pair(sv);
+	const uint32_t bad = 0xfffffff0u;
+	__wasi_ciovec_t iov = { (const uint8_t *)"x", 1 };
+	__wasi_size_t n;
+	__wasi_iovec_t riov = { (uint8_t *)&n, 1 };
+	printf("fd_write result past the end -> %d\n",
+	       p1_fd_write(sv[0], (int32_t)(uintptr_t)&iov, 1, bad));
+	printf("fd_read result past the end -> %d\n",
+	       p1_fd_read(sv[1], (int32_t)(uintptr_t)&riov, 1, bad));
+	printf("fd_write iovec past the end -> %d\n", p1_fd_write(sv[0], bad, 1, (int32_t)(uintptr_t)&n));
+	printf("fd_fdstat_get past the end -> %d\n", p1_fd_fdstat_get(sv[0], bad));
+	printf("fd_filestat_get past the end -> %d\n", p1_fd_filestat_get(sv[0], bad));
+	printf("poll_oneoff 2^28 subscriptions -> %d\n",
+	       p1_poll_oneoff(0x1000, 0x1000, 1 << 28, (int32_t)(uintptr_t)&n));
+	printf("sock_accept result past the end -> %d\n", p1_sock_accept(sv[0], 0, bad));
+	printf("socketpair result past the end -> %d\n", h_socketpair(L_AF_UNIX, L_SOCK_STREAM, 0, (int32_t *)(uintptr_t)bad));
+	printf("still alive\n");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -246,6 +279,8 @@ int main(int argc, char **argv)
 		return 2;
 	if (!strcmp(argv[1], "guess"))
 		return mode_guess();
+	if (!strcmp(argv[1], "ptrs"))
+		return mode_ptrs();
 	if (!strcmp(argv[1], "scm"))
 		return mode_scm();
 	if (!strcmp(argv[1], "opts"))
