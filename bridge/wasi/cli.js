@@ -115,6 +115,11 @@ function main(argv) {
       process.stderr.write(`wasock run: ${opts.prog} trapped: ${e.message}\n`);
       return 134;
     }
+    // Not a command (no _start, no exported memory) and the like.
+    if (e instanceof TypeError) {
+      process.stderr.write(`wasock run: ${opts.prog}: ${e.message.replace(/^wasock run: /, '')}\n`);
+      return 2;
+    }
     throw e;
   }
 }
