@@ -58,6 +58,15 @@ const SETSOCKOPT_NET = new Map([
   [`${SOL_SOCKET}:25`, 'SO_BINDTODEVICE picks a host interface'],
   [`${SOL_SOCKET}:62`, 'SO_BINDTOIFINDEX picks a host interface'],
   [`${SOL_PACKET}:1`, 'PACKET_ADD_MEMBERSHIP changes a host interface (promiscuous mode)'],
+  [`${SOL_IP}:4`, 'IP_OPTIONS can source-route past the addresses the policy names'],
+  [`${SOL_IPV6}:57`, 'IPV6_RTHDR can route past the addresses the policy names'],
+  [`${SOL_IPV6}:5`, 'IPV6_2292RTHDR can route past the addresses the policy names'],
+]);
+// The same, as ancillary data of sendmsg: [level:type] -> why.
+const CMSG_NET = new Map([
+  [`${SOL_IP}:7`, 'IP_RETOPTS can source-route past the addresses the policy names'],
+  [`${SOL_IPV6}:57`, 'IPV6_RTHDR can route past the addresses the policy names'],
+  [`${SOL_IPV6}:5`, 'IPV6_2292RTHDR can route past the addresses the policy names'],
 ]);
 
 // ioctl requests a guest may make on its own fds, with the size of their argument:
@@ -266,6 +275,12 @@ class Policy {
     const key = `${level}:${name}`;
     const why = SETSOCKOPT_DENY.get(key) || (!this.net && SETSOCKOPT_NET.get(key)) || netfilter(level, name);
     return why ? { errno: -1, why: `setsockopt: ${why}`, flag: SETSOCKOPT_NET.has(key) ? '--allow-net' : null } : null;
+  }
+
+  /** Ancillary data of sendmsg at a level other than SOL_SOCKET. */
+  cmsg(level, type) {
+    const why = !this.net && CMSG_NET.get(`${level}:${type}`);
+    return why ? { errno: -1, why: `sendmsg: ${why}`, flag: '--allow-net' } : null;
   }
 
   getsockopt(level, name) {

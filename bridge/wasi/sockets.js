@@ -58,10 +58,8 @@ function hostImports(ctx) {
       const clen = dv.getUint32(p, true), hi = dv.getUint32(p + 4, true);
       if (hi !== 0 || clen < 16 || clen > end - p) return EINVAL;
       const level = dv.getInt32(p + 8, true), type = dv.getInt32(p + 12, true);
-      if (level === SOL_SOCKET) {
-        const r = fn(type, p + 16, clen - 16, dv);
-        if (r < 0) return r;
-      }
+      const r = fn(level, type, p + 16, clen - 16, dv);
+      if (r < 0) return r;
       p += (clen + 7) & ~7;
     }
     return 0;
@@ -69,7 +67,11 @@ function hostImports(ctx) {
 
   function sendRights(fd, ctl, len) {
     const undo = [];
-    const r = eachRights(ctl, len, (type, data, n, dv) => {
+    const r = eachRights(ctl, len, (level, type, data, n, dv) => {
+      if (level !== SOL_SOCKET) {
+        const no = policy.cmsg(level, type);
+        return no ? ctx.refuse('sendmsg', fd, no) : 0;
+      }
       if (type === SCM_CREDENTIALS && n >= 12) {
         const pid = dv.getInt32(data, true), uid = dv.getInt32(data + 4, true), gid = dv.getInt32(data + 8, true);
         if (pid !== process.pid || uid !== process.getuid() || gid !== process.getgid())
@@ -99,8 +101,8 @@ function hostImports(ctx) {
   }
 
   function recvRights(ctl, len) {
-    eachRights(ctl, len, (type, data, n, dv) => {
-      if (type !== SCM_RIGHTS) return 0;
+    eachRights(ctl, len, (level, type, data, n, dv) => {
+      if (level !== SOL_SOCKET || type !== SCM_RIGHTS) return 0;
       for (let q = data; q + 4 <= data + n; q += 4) {
         const h = dv.getInt32(q, true);
         dv.setInt32(q, adopt(h, ctx.P.filetype(h)), true);
@@ -209,7 +211,7 @@ function hostImports(ctx) {
       if (e.host < 0) return ENOTSOCK;
       ctx.sync();
       if (l !== 0) {
-        const no = addrCheck('sendto', fd, a, l);
+        const no = addrCheck(e.filetype === FT_SOCKET_STREAM ? 'connect' : 'sendto', fd, a, l);
         if (no) return no;
       }
       return H.sendto(e.host, buf, len, flags, a, l);
@@ -227,7 +229,7 @@ function hostImports(ctx) {
       if (e.host < 0) return ENOTSOCK;
       ctx.sync();
       if (namelen !== 0) {
-        const no = addrCheck('sendto', fd, name, namelen);
+        const no = addrCheck(e.filetype === FT_SOCKET_STREAM ? 'connect' : 'sendto', fd, name, namelen);
         if (no) return no;
       }
       if (ctllen === 0) return H.sendmsg(e.host, iov, n, name, namelen, ctl, ctllen, flags);

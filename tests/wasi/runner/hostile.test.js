@@ -51,12 +51,13 @@ test('pointers past the end of memory are EFAULT, never a throw in the runner', 
 });
 
 test('ioctls and socket options that reach outside the socket are EPERM', async () => {
-  const r = await run(['--trace', '--allow-family', 'inet', guest('hostile'), 'opts']);
+  const r = await run(['--trace', '--allow-family', 'inet', '--allow-sendto', '127.0.0.1:9', guest('hostile'), 'opts']);
   expect(r.code).toBe(0);
   const got = Object.fromEntries(r.stdout.split('\n').filter(Boolean).map((l) => l.split(' -> ')));
   for (const k of ['SIOCSIFFLAGS', 'SIOCSIFADDR', 'SIOCADDRT', 'SIOCGIFCONF', 'SIOCETHTOOL', 'TIOCSTI',
     'SO_ATTACH_FILTER', 'SO_ATTACH_REUSEPORT_CBPF', 'SO_ATTACH_BPF', 'SO_MARK', 'SO_BINDTODEVICE',
-    'IP_TRANSPARENT', 'IPT_SO_SET_REPLACE', 'IPT_SO_GET_INFO', 'sethostname'])
+    'IP_TRANSPARENT', 'IPT_SO_SET_REPLACE', 'IPT_SO_GET_INFO', 'sethostname', 'IP_OPTIONS',
+    'sendmsg IP_RETOPTS'])
     expect([k, got[k]]).toEqual([k, '-1']);
   // Areas smaller than what the kernel writes would let it write past the guest's memory.
   expect(got['FIONREAD short area']).toBe('-14');
@@ -70,6 +71,7 @@ test('ioctls and socket options that reach outside the socket are EPERM', async 
   expect(r.stderr).toContain('ioctl 0x8914 is not a request on the socket itself');
   const net = await run(['--allow-net', guest('hostile'), 'opts']);
   expect(net.stdout).toContain('SO_BINDTODEVICE -> 0\n');
+  expect(net.stdout).toContain('IP_OPTIONS -> 0\n');
   expect(net.stdout).toContain('SO_ATTACH_FILTER -> -1\n');   // no flag allows a host pointer
 });
 

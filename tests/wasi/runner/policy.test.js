@@ -84,8 +84,9 @@ test('--allow-connect: port ranges, CIDR, IPv6, v4-mapped, names, wildcard; repe
 test('--allow-bind and --allow-sendto are separate from --allow-connect', async () => {
   const { res, stderr } = await tryOps(['--trace', '--allow-bind', '127.0.0.1:0', '--allow-sendto', '127.0.0.1:9'],
     ['bind,127.0.0.1,0', 'bind,0.0.0.0,0', 'sendto,127.0.0.1,9', 'sendto,127.0.0.1,10',
-      'connect,127.0.0.1,9']);
+      'connect,127.0.0.1,9', 'tfo,127.0.0.1,9']);
   expect(res['bind,127.0.0.1,0']).toBe('ok');
+  expect(res['tfo,127.0.0.1,9']).toBe(DENIED);   // an address in a TCP sendto connects
   expect(res['bind,0.0.0.0,0']).toBe(DENIED);
   expect(res['sendto,127.0.0.1,9']).toBe('ok');
   expect(res['sendto,127.0.0.1,10']).toBe(DENIED);

@@ -182,6 +182,14 @@ static int mode_opts(void)
 	printf("IPT_SO_SET_REPLACE -> %d\n", h_setsockopt(s, 0, 64, big, sizeof big));
 	uint32_t bl = sizeof big;
 	printf("IPT_SO_GET_INFO -> %d\n", h_getsockopt(s, 0, 64, big, &bl));
+	uint8_t lsrr[8] = { 1, 0x83, 7, 4, 10, 0, 0, 1 };
+	printf("IP_OPTIONS -> %d\n", h_setsockopt(s, 0, 4, lsrr, sizeof lsrr));
+	struct { uint64_t len; int32_t level, type; uint8_t opt[8]; } retopts = { 24, 0, 7, { 0 } };
+	memcpy(retopts.opt, lsrr, sizeof lsrr);
+	char byte = 'r';
+	struct iov io = { (uint32_t)(uintptr_t)&byte, 1 };
+	uint8_t to[16] = { 2, 0, 0, 9, 127, 0, 0, 1 };
+	printf("sendmsg IP_RETOPTS -> %d\n", h_sendmsg(s, &io, 1, to, 16, &retopts, 24, 0));
 	printf("SO_REUSEADDR -> %d\n", h_setsockopt(s, L_SOL_SOCKET, 2, &v, 4));
 	printf("sethostname -> %d\n", h_sethostname("owned", 5));
 	int64_t off = 0;

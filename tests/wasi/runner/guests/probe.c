@@ -205,7 +205,7 @@ static int mode_try(int argc, char **argv)
 			if (r >= 0)
 				close(r);
 		} else if (!strcmp(op, "connect") || !strcmp(op, "bind") || !strcmp(op, "sendto") ||
-		           !strcmp(op, "uconnect")) {
+		           !strcmp(op, "uconnect") || !strcmp(op, "tfo")) {
 			struct sockaddr_storage ss = { 0 };
 			socklen_t len;
 			int fam, type = !strcmp(op, "sendto") || !strcmp(op, "uconnect") ? SOCK_DGRAM : SOCK_STREAM;
@@ -229,9 +229,17 @@ static int mode_try(int argc, char **argv)
 				inet_pton(AF_INET, a, &s4->sin_addr);
 				len = sizeof *s4;
 			}
+			if (!strcmp(op, "tfo"))
+				type = SOCK_STREAM;
 			int s = socket(fam, type, 0);
 			if (s < 0)
 				r = s;
+			else if (!strcmp(op, "tfo")) {
+				/* TCP Fast Open: an address in sendto() connects. */
+				r = sendto(s, "x", 1, MSG_FASTOPEN, (struct sockaddr *)&ss, len);
+				if (r < 0 && errno == ECONNREFUSED)
+					r = 0, errno = 0;
+			}
 			else if (!strcmp(op, "bind"))
 				r = bind(s, (struct sockaddr *)&ss, len);
 			else if (!strcmp(op, "sendto"))
