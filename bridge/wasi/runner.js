@@ -69,6 +69,9 @@ class Runner {
       onBind: [],
       P: scratch(addon),
       H: null,
+      // Every host call that passes guest offsets first makes sure the binding sees the
+      // guest's current memory: a guest that forgets memory_grown after growing (or libc
+      // code that never calls it) must not leave the host a stale base pointer.
       sync() {
         if (memory.buffer !== buf) {
           buf = memory.buffer;
