@@ -174,7 +174,7 @@ function preview1(ctx, W) {
     if (!ctx.fits(out, 4)) return FAULT;
     const r = H.accept(e.host, 0, 0, flags & FDFLAGS_NONBLOCK ? C.SOCK_NONBLOCK : 0);
     if (r < 0) return wasiErrno(r);
-    ctx.memory().setUint32(out, table.insert(new Entry(-1, r, e.filetype)), true);
+    ctx.memory().setUint32(out, ctx.adopt(r, e.filetype), true);
     return 0;
   };
   imp.sock_recv = (fd, iovs, n, riflags, outlen, outflags) => {

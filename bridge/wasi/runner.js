@@ -69,6 +69,13 @@ class Runner {
       onBind: [],
       P: scratch(addon),
       H: null,
+      // The host fds the guest holds, closed by Node even if this thread is terminated.
+      guard: addon.fdGuard(),
+      /** A new host fd for the guest: its guest number. */
+      adopt(hostFd, filetype) {
+        ctx.guard.add(hostFd);
+        return ctx.table.insert(new Entry(-1, hostFd, filetype));
+      },
       // Every host call that passes guest offsets first makes sure the binding sees the
       // guest's current memory: a guest that forgets memory_grown after growing (or libc
       // code that never calls it) must not leave the host a stale base pointer.
@@ -96,6 +103,7 @@ class Runner {
         if (e === undefined) return -E.EBADF;
         if (e.owned) {
           ctx.table.remove(fd);
+          ctx.guard.remove(e.host);
           return ctx.P.close(e.host);
         }
         if (e.wasi > 2) {
@@ -161,9 +169,11 @@ class Runner {
     for (let i = 0; i < this.table.slots.length; i++) {
       const e = this.table.slots[i];
       if (e === undefined) continue;
-      if (e.owned) { this.ctx.P.close(e.host); n++; } else if (e.wasi > 2) wasiOpen.add(e.wasi);
+      if (e.owned) n++;
+      else if (e.wasi > 2) wasiOpen.add(e.wasi);
       this.table.slots[i] = undefined;
     }
+    this.ctx.guard.closeAll();
     for (let i = 0; i < this.npreopens; i++) wasiOpen.add(3 + i);
     for (const w of wasiOpen) {
       try { W.fd_close(w); } catch { /* never started: uvwasi has no memory yet */ }

@@ -5,7 +5,7 @@
 // descriptor it was not given), asks the policy, calls the N-API binding of the
 // guest's memory, and turns every host fd the call creates into a guest fd.
 'use strict';
-const { Entry, FT_UNKNOWN, FT_SOCKET_DGRAM, FT_SOCKET_STREAM } = require('./fdtable');
+const { FT_UNKNOWN, FT_SOCKET_DGRAM, FT_SOCKET_STREAM } = require('./fdtable');
 const { E } = require('./errno');
 const C = require('../constants');
 
@@ -35,9 +35,7 @@ function hostImports(ctx) {
     return e === undefined ? -1 : e.host;
   };
   const bytes = (off, len) => Buffer.from(ctx.u8().subarray(off, off + len));
-  const addRef = (hostFd, ft) => table.insert(new Entry(-1, hostFd, ft));
-  // A new host fd: the guest's, or closed when the table says no.
-  const adopt = (hostFd, ft) => addRef(hostFd, ft);
+  const adopt = ctx.adopt;
   const inMem = (off, len) => off > 0 && len >= 0 && off + len <= ctx.u8().length;
 
   function addrCheck(use, fd, a, l) {

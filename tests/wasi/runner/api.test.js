@@ -78,3 +78,33 @@ const API_H = '/usr/include/wasm32-wasi/wasi/api.h';
   for (const m of h.matchAll(/#define __WASI_ERRNO_(\w+) \(UINT16_C\((\d+)\)\)/g)) found[m[1]] = Number(m[2]);
   expect(WASI).toEqual(found);
 });
+
+// A terminated worker runs no more JavaScript: the guest's fds are closed by Node's
+// environment cleanup (fdGuard), once its blocking call returns and the thread stops.
+test('terminating a worker while its guest blocks in recv leaks no fd', async () => {
+  const net = require('node:net');
+  const sockets = () => new Set(fs.readdirSync('/proc/self/fd').map((n) => {
+    try { return fs.readlinkSync(`/proc/self/fd/${n}`); } catch { return ''; }
+  }).filter((l) => l.startsWith('socket:')));
+  let conn;
+  const srv = net.createServer((c) => { conn = c; });
+  await new Promise((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const before = sockets();
+  const w = new Worker(`
+    const { workerData } = require('node:worker_threads');
+    const { run } = require(workerData.wasi);
+    run(workerData.prog, { args: ['hostile', 'block', String(workerData.port)], quiet: true,
+      stdout: require('node:fs').openSync('/dev/null', 'w'), policy: { connect: ['127.0.0.1:' + workerData.port] } });
+  `, { eval: true, workerData: { wasi: path.join(root, 'bridge', 'wasi'), prog: guest('hostile'), port: srv.address().port } });
+  while (!conn) await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const during = [...sockets()].filter((s) => !before.has(s));
+  expect(during.length).toBe(4);          // the server's side of the connection + the guest's 3
+  const stopped = w.terminate();
+  setTimeout(() => conn.write('wake'), 100);
+  await stopped;
+  await new Promise((resolve) => conn.on('close', resolve));   // the guest's end was closed
+  const after = [...sockets()].filter((s) => !before.has(s));
+  expect(after).toEqual([]);
+  srv.close();
+});

@@ -293,6 +293,20 @@ int main(int argc, char **argv)
 		return mode_scm();
 	if (!strcmp(argv[1], "opts"))
 		return mode_opts();
+	if (!strcmp(argv[1], "block")) {
+		/* Holds a pair and a TCP connection, then blocks in recv until the peer writes. */
+		int port = atoi(argv[2]);
+		int32_t sv[2];
+		pair(sv);
+		uint8_t sa[16] = { L_AF_INET, 0, port >> 8, port & 255, 127, 0, 0, 1 };
+		int s = h_socket(L_AF_INET, L_SOCK_STREAM, 0);
+		HOST(connect) int32_t h_connect(int32_t, const void *, uint32_t);
+		printf("connect -> %d\n", h_connect(s, sa, sizeof sa));
+		char b[8];
+		while (h_recvfrom(s, b, sizeof b, 0, 0, 0) > 0)
+			;
+		return 0;
+	}
 	if (!strcmp(argv[1], "end"))
 		return mode_end(argv[2]);
 	return 2;
