@@ -16,9 +16,12 @@
 // AF_UNIX path (`/run/x.sock`, a directory prefix ending in `/`, or `@name` abstract).
 'use strict';
 const w = require('../index');
+const { addon } = require('../core');
 
 const C = w;
 const FLAG = { connect: '--allow-connect', bind: '--allow-bind', sendto: '--allow-sendto' };
+// enum wasock_use of host/wasock_policy.h.
+const USE = { connect: 0, bind: 1, sendto: 2 };
 
 // Families by their CLI name: AF_INET -> 'inet'.
 const FAMILY_BY_NAME = {};
@@ -145,13 +148,6 @@ function parseRule(rule) {
   return { text: rule, name: host, ips, ports };
 }
 
-function prefixMatch(a, b, bits) {
-  if (a.length !== b.length) return false;
-  let i = 0;
-  for (; bits >= 8; bits -= 8, i++) if (a[i] !== b[i]) return false;
-  return bits === 0 || ((a[i] ^ b[i]) & (0xff << (8 - bits)) & 0xff) === 0;
-}
-
 function parseFamily(spec) {
   if (typeof spec !== 'string') throw bad(`bad family ${JSON.stringify(spec)}`);
   const [name, qual] = spec.toLowerCase().split(':');
@@ -175,6 +171,46 @@ const list = (v, what) => {
   return v;
 };
 
+// One parsed rule into the C policy.
+function toC(c, use, r) {
+  const [lo, hi] = r.ports || [0, 65535];
+  let rc = 0;
+  if (r.unix) {
+    const name = r.unix[0] === '@' ? Buffer.concat([Buffer.alloc(1), Buffer.from(r.unix.slice(1))]) : Buffer.from(r.unix);
+    rc = c.allowUnix(use, name, r.unix.endsWith('/') ? 1 : 0);
+  } else if (r.any) {
+    rc = c.allowAnyIp(use, lo, hi) || c.allowIfname(use, Buffer.from('*'));
+  } else {
+    for (const ip of r.ips) rc = rc || c.allowIp(use, ip.bytes, ip.prefix, lo, hi);
+    if (r.name && r.name.length < 16) rc = rc || c.allowIfname(use, Buffer.from(r.name));
+  }
+  if (rc < 0) throw bad(`rule '${r.text}' not accepted (errno ${-rc})`);
+}
+
+// The text of a refused address: what was asked, and the flag that would allow it.
+function refusal(use, bytes) {
+  let family = bytes.readUInt16LE(0);
+  if (family === C.AF_UNSPEC) {
+    bytes = Buffer.from(bytes);
+    bytes.writeUInt16LE(C.AF_INET, 0);
+    family = C.AF_INET;
+  }
+  let addr;
+  try { [, addr] = w.decode_sockaddr(bytes); } catch (e) {
+    return { errno: -13, why: `${use}: address not understood (${e.message})`, flag: '--allow-net' };
+  }
+  if (family === C.AF_INET || family === C.AF_INET6) {
+    const host = family === C.AF_INET6 ? `[${addr[0]}]` : addr[0];
+    return { errno: -13, why: `${use} to ${host}:${addr[1]} is not allowed`, flag: `${FLAG[use]} ${host}:${addr[1]}` };
+  }
+  if (family === C.AF_UNIX) {
+    const text = typeof addr === 'string' ? addr : `@${addr.subarray(1).toString('latin1')}`;
+    return { errno: -13, why: `${use} to unix:${text} is not allowed`, flag: `${FLAG[use]} ${text}` };
+  }
+  const shown = addr[0] || '*';
+  return { errno: -13, why: `${use} on interface ${shown} is not allowed`, flag: `${FLAG[use]} ${shown}` };
+}
+
 class Policy {
   constructor(spec = {}) {
     if (spec === null || typeof spec !== 'object') throw new TypeError('wasock run: policy must be an object');
@@ -186,6 +222,10 @@ class Policy {
     this.families = list(spec.family, 'family').map(parseFamily);
     this.rules = {};
     for (const use of ['connect', 'bind', 'sendto']) this.rules[use] = list(spec[use], use).map(parseRule);
+    // The address decisions are host/sys's (wasock_policy.h), shared with native hosts.
+    this.c = addon.policy();
+    if (this.net) this.c.allowAll();
+    for (const use of ['connect', 'bind', 'sendto']) for (const r of this.rules[use]) toC(this.c, USE[use], r);
     // An address rule implies its family: --allow-connect 127.0.0.1:80 may create inet sockets.
     const implied = new Set();
     for (const use of ['connect', 'bind', 'sendto'])
@@ -201,6 +241,10 @@ class Policy {
   socket(domain, type, proto) {
     if (this.net) return null;
     const t = type & 0xf;
+    // SOCK_PACKET (AF_PACKET's old type) names its interface in sa_data, not sll_ifindex:
+    // the interface check below could not see it.
+    if (domain === C.AF_PACKET && t === 10)
+      return { errno: -13, why: 'socket(packet, SOCK_PACKET) is not allowed', flag: '--allow-net' };
     for (const f of this.families) {
       if (f.af !== domain) continue;
       if (f.implied && domain === C.AF_UNIX) return null;
@@ -220,49 +264,11 @@ class Policy {
 
   /**
    * The address check: use is 'connect', 'bind' or 'sendto'; bytes the sockaddr as
-   * the kernel will read it. null when allowed, else a refusal.
+   * the kernel will read it. null when allowed, else a refusal naming the flag.
    */
   address(use, bytes) {
-    if (this.net) return null;
-    if (bytes.length < 2) return null;     // the kernel refuses it (EINVAL)
-    let family = bytes.readUInt16LE(0);
-    // AF_UNSPEC: a disconnect for connect(); for bind and sendto, IPv4 reads it as AF_INET.
-    if (family === C.AF_UNSPEC) {
-      if (use === 'connect' || bytes.length < 16) return null;
-      bytes = Buffer.from(bytes);
-      bytes.writeUInt16LE(C.AF_INET, 0);
-      family = C.AF_INET;
-    }
-    let addr;
-    try { [, addr] = w.decode_sockaddr(bytes); } catch (e) {
-      return { errno: -13, why: `${use}: address not understood (${e.message})`, flag: '--allow-net' };
-    }
-    const rules = this.rules[use];
-    if (family === C.AF_INET || family === C.AF_INET6) {
-      const ip = unmap(w.inet_pton(family, addr[0]));
-      const port = addr[1];
-      for (const r of rules) {
-        if (r.unix) continue;
-        if (r.ports && (port < r.ports[0] || port > r.ports[1])) continue;
-        if (r.any || r.ips.some((x) => prefixMatch(ip, x.bytes, x.prefix))) return null;
-      }
-      const host = family === C.AF_INET6 ? `[${addr[0]}]` : addr[0];
-      return { errno: -13, why: `${use} to ${host}:${port} is not allowed`, flag: `${FLAG[use]} ${host}:${port}` };
-    }
-    if (family === C.AF_UNIX) {
-      const text = typeof addr === 'string' ? addr : `@${addr.subarray(1).toString('latin1')}`;
-      if (text === '' || text === '@') return null;   // autobind: no name is reached
-      for (const r of rules)
-        if (r.unix === text || (r.unix && r.unix.endsWith('/') && text.startsWith(r.unix))) return null;
-      return { errno: -13, why: `${use} to unix:${text} is not allowed`, flag: `${FLAG[use]} ${text}` };
-    }
-    if (family === C.AF_CAN || family === C.AF_PACKET) {
-      const ifname = addr[0];
-      for (const r of rules) if (r.any || r.name === ifname) return null;
-      const shown = ifname || '*';
-      return { errno: -13, why: `${use} on interface ${shown} is not allowed`, flag: `${FLAG[use]} ${shown}` };
-    }
-    return null;   // other families: --allow-family is their capability
+    if (this.c.check(USE[use], bytes) === 0) return null;
+    return refusal(use, bytes);
   }
 
   /** Name resolution; numeric is true when no lookup leaves the process. */

@@ -22,5 +22,7 @@ napi_status ws_poll_init(napi_env env, napi_value exports);
 napi_status ws_nameservice_init(napi_env env, napi_value exports);
 /* fdguard.c: host fds of a WASI guest, closed when the environment goes away. */
 napi_status ws_fdguard_init(napi_env env, napi_value exports);
+/* policy.c: host/sys's address policy (wasock_policy.h) for the runner. */
+napi_status ws_policy_init(napi_env env, napi_value exports);
 
 #endif

@@ -96,14 +96,19 @@ test('terminating a worker while its guest blocks in recv leaks no fd', async ()
     run(workerData.prog, { args: ['hostile', 'block', String(workerData.port)], quiet: true,
       stdout: require('node:fs').openSync('/dev/null', 'w'), policy: { connect: ['127.0.0.1:' + workerData.port] } });
   `, { eval: true, workerData: { wasi: path.join(root, 'bridge', 'wasi'), prog: guest('hostile'), port: srv.address().port } });
-  while (!conn) await new Promise((resolve) => setTimeout(resolve, 20));
+  let failed = null;
+  w.on('error', (e) => { failed = e; });
+  w.on('exit', (code) => { if (!conn) failed = failed || new Error(`worker exited ${code}`); });
+  while (!conn && !failed) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(failed).toBe(null);
   await new Promise((resolve) => setTimeout(resolve, 100));
   const during = [...sockets()].filter((s) => !before.has(s));
   expect(during.length).toBe(4);          // the server's side of the connection + the guest's 3
+  const closed = new Promise((resolve) => conn.on('close', resolve));
   const stopped = w.terminate();
   setTimeout(() => conn.write('wake'), 100);
   await stopped;
-  await new Promise((resolve) => conn.on('close', resolve));   // the guest's end was closed
+  await closed;                            // the guest's end was closed
   const after = [...sockets()].filter((s) => !before.has(s));
   expect(after).toEqual([]);
   srv.close();
