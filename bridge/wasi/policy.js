@@ -138,8 +138,12 @@ function parseRule(rule) {
     return { text: rule, ips: [{ bytes: u, prefix }], ports };
   }
   if (!/^[A-Za-z0-9_.-]+$/.test(host)) throw bad(`bad host in '${rule}'`);
-  // A name: an interface (CAN, packet) or a host name, resolved now, once.
+  // A name: an interface of this host (CAN, packet), or a host name resolved now, once.
   const ips = [];
+  try {
+    w.if_nametoindex(host);
+    return { text: rule, name: host, ips, ports };
+  } catch { /* not an interface */ }
   try {
     for (const [, , , , sa] of w.getaddrinfo(host, null, 0, C.SOCK_STREAM))
       ips.push({ bytes: unmap(w.inet_pton(sa.length === 2 ? C.AF_INET : C.AF_INET6, sa[0])), prefix: -1 });
