@@ -122,10 +122,12 @@ test('--dir and --env', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasock-dir-'));
   fs.writeFileSync(path.join(dir, 'f'), 'x');
   const a = await tryOps(['--dir', `${dir}:/data`, '--env', 'GREETING=hi', '--env', 'WASOCK_TEST_INHERIT'],
-    ['open,/data/f', 'open,/etc/passwd', 'env,GREETING', 'env,WASOCK_TEST_INHERIT', 'env,HOME'],
+    ['open,/data/f', 'open,/etc/passwd', 'open,/data/../../../../etc/passwd', 'env,GREETING',
+      'env,WASOCK_TEST_INHERIT', 'env,HOME'],
     { env: { WASOCK_TEST_INHERIT: 'from-host' } });
   expect(a.res['open,/data/f']).toBe('ok');
   expect(a.res['open,/etc/passwd']).not.toBe('ok');
+  expect(a.res['open,/data/../../../../etc/passwd']).not.toBe('ok');
   expect(a.res['env,GREETING']).toBe('hi');
   expect(a.res['env,WASOCK_TEST_INHERIT']).toBe('from-host');
   expect(a.res['env,HOME']).toBe('(unset)');
