@@ -31,11 +31,12 @@ class FdTable {
     return fd >= 0 ? this.slots[fd] : undefined;
   }
 
-  /** Lowest free number for entry e. */
+  /** Lowest free number for entry e, or -1 when all MAX_FDS numbers are taken. */
   insert(e) {
     const s = this.slots;
     let i = 0;
     while (i < s.length && s[i] !== undefined) i++;
+    if (i >= MAX_FDS) return -1;
     s[i] = e;
     return i;
   }

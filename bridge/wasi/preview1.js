@@ -85,7 +85,13 @@ function preview1(ctx, W) {
     const r = W.path_open(a, dirflags, p, l, oflags, rb, ri, fdflags, out);
     if (r !== 0) return r;
     const dv = ctx.memory();
-    dv.setUint32(out, table.insert(new Entry(dv.getUint32(out, true), -1, 0)), true);
+    const w = dv.getUint32(out, true);
+    const g = table.insert(new Entry(w, -1, 0));
+    if (g < 0) {
+      W.fd_close(w);
+      return W_.MFILE;
+    }
+    dv.setUint32(out, g, true);
     return 0;
   };
 
@@ -174,7 +180,9 @@ function preview1(ctx, W) {
     if (!ctx.fits(out, 4)) return FAULT;
     const r = H.accept(e.host, 0, 0, flags & FDFLAGS_NONBLOCK ? C.SOCK_NONBLOCK : 0);
     if (r < 0) return wasiErrno(r);
-    ctx.memory().setUint32(out, ctx.adopt(r, e.filetype), true);
+    const g = ctx.adopt(r, e.filetype);
+    if (g < 0) return wasiErrno(g);
+    ctx.memory().setUint32(out, g, true);
     return 0;
   };
   imp.sock_recv = (fd, iovs, n, riflags, outlen, outflags) => {

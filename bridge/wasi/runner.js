@@ -73,8 +73,13 @@ class Runner {
       guard: addon.fdGuard(),
       /** A new host fd for the guest: its guest number. */
       adopt(hostFd, filetype) {
+        const fd = ctx.table.insert(new Entry(-1, hostFd, filetype));
+        if (fd < 0) {
+          ctx.P.close(hostFd);
+          return -E.EMFILE;
+        }
         ctx.guard.add(hostFd);
-        return ctx.table.insert(new Entry(-1, hostFd, filetype));
+        return fd;
       },
       // Every host call that passes guest offsets first makes sure the binding sees the
       // guest's current memory: a guest that forgets memory_grown after growing (or libc

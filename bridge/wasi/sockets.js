@@ -101,9 +101,11 @@ function hostImports(ctx) {
   function recvRights(ctl, len) {
     eachRights(ctl, len, (level, type, data, n, dv) => {
       if (level !== SOL_SOCKET || type !== SCM_RIGHTS) return 0;
+      // A descriptor with no guest number left is closed, and its slot reads -1.
       for (let q = data; q + 4 <= data + n; q += 4) {
         const h = dv.getInt32(q, true);
-        dv.setInt32(q, adopt(h, ctx.P.filetype(h)), true);
+        const g = adopt(h, ctx.P.filetype(h));
+        dv.setInt32(q, g < 0 ? -1 : g, true);
       }
       return 0;
     });
@@ -133,8 +135,17 @@ function hostImports(ctx) {
       const r = H.socketpair(d, t, p, fds);
       if (r < 0) return r;
       const dv = ctx.memory();
+      const hb = dv.getInt32(fds + 4, true);
       const a = adopt(dv.getInt32(fds, true), filetypeOf(t));
-      const b = adopt(dv.getInt32(fds + 4, true), filetypeOf(t));
+      if (a < 0) {
+        ctx.P.close(hb);
+        return a;
+      }
+      const b = adopt(hb, filetypeOf(t));
+      if (b < 0) {
+        ctx.closeFd(a);
+        return b;
+      }
       dv.setInt32(fds, a, true);
       dv.setInt32(fds + 4, b, true);
       return 0;
