@@ -4074,32 +4074,19 @@ static void emit_h(void)
  * of the WASI guest's socket headers.  Each overlay header defines its
  * WASOCK_WANT_<header> and includes the file, which #undefs and defines the
  * names of that header: wasi-libc's own definitions (WASI numbers, or none)
- * give way to Linux's.  Names the kernel's UAPI headers define themselves
- * (CAN_*, NETLINK_*, ...) are left to those headers, which the guest
- * compiler finds unchanged.
+ * give way to Linux's.  Every section lists every name; genconst.js then keeps
+ * those glibc's header of the same name defines, so that names the kernel's
+ * UAPI headers declare themselves (CAN_*, NETLINK_*, ...) stay theirs.
  */
-struct section {
-    const char *want;           /* WASOCK_WANT_<want> */
-    const char *const *prefixes;
+/* The guest's overlay headers with Linux values; genconst.js keeps in each section
+   only the names glibc's header of the same name defines (its GUEST_SECTIONS). */
+static const char *const sections[] = {
+    "SYS_SOCKET", "NETINET_IN", "NETINET_TCP", "NETINET_UDP", "NETDB", "SYS_IOCTL", "NET_IF",
+    "NETPACKET",
 };
-static const char *const sec_socket[] = { "AF_", "PF_", "SOCK_", "SOL_", "SO_", "MSG_",
-    "SCM_", "SHUT_", "SOMAXCONN", NULL };
-static const char *const sec_in[] = { "IPPROTO_", "IP_", "IPV6_", "INADDR_", "IPPORT_",
-    "INET_ADDRSTRLEN", "INET6_ADDRSTRLEN", "IN_CLASS", "IN_LOOPBACKNET", NULL };
-static const char *const sec_tcp[] = { "TCP_", NULL };
-static const char *const sec_udp[] = { "UDP_", NULL };
-static const char *const sec_netdb[] = { "EAI_", "AI_", "NI_", "NETDB_", "NO_ADDRESS", NULL };
-static const char *const sec_ioctl[] = { "FIO", "SIOC", NULL };
-static const char *const sec_if[] = { "IFF_", "IFNAMSIZ", "IF_NAMESIZE", NULL };
-static const char *const sec_packet[] = { "PACKET_", NULL };
-static const struct section sections[] = {
-    { "SYS_SOCKET", sec_socket }, { "NETINET_IN", sec_in }, { "NETINET_TCP", sec_tcp },
-    { "NETINET_UDP", sec_udp }, { "NETDB", sec_netdb }, { "SYS_IOCTL", sec_ioctl },
-    { "NET_IF", sec_if }, { "NETPACKET", sec_packet },
-};
-/* Names under those prefixes that belong to a UAPI header the guest includes as is. */
-static const char *const guest_uapi_only[] = { "SOL_CAN_", "SO_VM_SOCKETS_", "SCM_J1939_", "SCM_CAN_",
-    "SO_J1939_", "IOCTL_", NULL };
+/* Names the kernel's UAPI headers declare as enum constants: never macros in the guest. */
+static const char *const guest_uapi_only[] = { "SOL_CAN_", "SO_VM_SOCKETS_", "SCM_J1939_",
+    "SCM_CAN_", "SO_J1939_", "IOCTL_", NULL };
 
 static int has_prefix(const char *name, const char *const *list)
 {
@@ -4109,11 +4096,11 @@ static int has_prefix(const char *name, const char *const *list)
     return 0;
 }
 
-static void emit_guest_names(const struct konst *v, size_t n, const struct section *sec)
+static void emit_guest_names(const struct konst *v, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         const struct konst *k = &v[i];
-        if (k->str || !has_prefix(k->name, sec->prefixes) || has_prefix(k->name, guest_uapi_only))
+        if (k->str || has_prefix(k->name, guest_uapi_only))
             continue;
         printf("#undef %s\n#define %s ", k->name, k->name);
         print_c_number(k);
@@ -4131,28 +4118,26 @@ static void emit_guest(void)
            "// this file, which replaces that header's names with Linux's.\n\n");
     for (size_t s = 0; s < COUNT(sections); s++) {
         printf("#if defined(WASOCK_WANT_%s) && !defined(WASOCK_DONE_%s)\n#define WASOCK_DONE_%s\n",
-               sections[s].want, sections[s].want, sections[s].want);
+               sections[s], sections[s], sections[s]);
         for (size_t i = 0; i < COUNT(consts); i++)
-            emit_guest_names(v[i], 1, &sections[s]);
-        emit_guest_names(guestconsts, COUNT(guestconsts), &sections[s]);
-        if (strcmp(sections[s].want, "SYS_SOCKET") == 0)
-            /* glibc names every protocol family PF_x, equal to AF_x */
-            for (size_t i = 0; i < COUNT(consts); i++) {
-                char pf[64];
-                if (strncmp(v[i]->name, "AF_", 3) != 0 || v[i]->str)
-                    continue;
-                snprintf(pf, sizeof pf, "PF_%s", v[i]->name + 3);
-                int known = 0;
-                for (size_t j = 0; j < COUNT(consts); j++)
-                    if (strcmp(consts[j].name, pf) == 0)
-                        known = 1;
-                if (!known)
-                    printf("#undef %s\n#define %s %s\n", pf, pf, v[i]->name);
-            }
-        if (strcmp(sections[s].want, "NETDB") == 0)
-            for (size_t i = 0; i < COUNT(herrnames); i++)
-                printf("#undef %s\n#define %s %d\n", herrnames[i].name, herrnames[i].name,
-                       herrnames[i].value);
+            emit_guest_names(v[i], 1);
+        emit_guest_names(guestconsts, COUNT(guestconsts));
+        for (size_t i = 0; i < COUNT(herrnames); i++)
+            printf("#undef %s\n#define %s %d\n", herrnames[i].name, herrnames[i].name,
+                   herrnames[i].value);
+        /* glibc names every protocol family PF_x, equal to AF_x */
+        for (size_t i = 0; i < COUNT(consts); i++) {
+            char pf[64];
+            if (strncmp(v[i]->name, "AF_", 3) != 0 || v[i]->str)
+                continue;
+            snprintf(pf, sizeof pf, "PF_%s", v[i]->name + 3);
+            int known = 0;
+            for (size_t j = 0; j < COUNT(consts); j++)
+                if (strcmp(consts[j].name, pf) == 0)
+                    known = 1;
+            if (!known)
+                printf("#undef %s\n#define %s %s\n", pf, pf, v[i]->name);
+        }
         printf("#endif\n\n");
     }
     /* poll(): the guest library's poll() is the host's, so Linux's bits. */

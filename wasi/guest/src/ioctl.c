@@ -6,7 +6,10 @@
  * to the guest's own sockets.  A struct ifreq is 32 bytes in wasm32 and 40 on
  * the host; the fields these requests use sit in the first 32 in both.
  */
-#include <sys/ioctl.h>
+/* The kernel's own request numbers (asm/ioctls.h, linux/sockios.h): SIOCOUTQ and
+   SIOCGSTAMP are not in <sys/ioctl.h>. */
+#include <asm/ioctls.h>
+#include <linux/sockios.h>
 #include <net/if.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -14,6 +17,8 @@
 #include "guest.h"
 
 #define NATIVE_IFREQ 40
+
+int ioctl(int fd, int req, ...);
 
 int ioctl(int fd, int req, ...)
 {

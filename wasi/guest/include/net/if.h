@@ -67,6 +67,18 @@ struct ifreq {
 #define ifr_qlen ifr_ifru.ifru_ivalue
 #define ifr_newname ifr_ifru.ifru_newname
 
+/* SIOCGIFCONF's argument holds a pointer, so it cannot cross to the host; the
+   structure is here for programs that declare it. */
+struct ifconf {
+	int ifc_len;
+	union {
+		char *ifcu_buf;
+		struct ifreq *ifcu_req;
+	} ifc_ifcu;
+};
+#define ifc_buf ifc_ifcu.ifcu_buf
+#define ifc_req ifc_ifcu.ifcu_req
+
 #ifdef __cplusplus
 }
 #endif
