@@ -145,6 +145,10 @@ class Runner {
   _bind(instance) {
     const mem = instance.exports.memory;
     if (!(mem instanceof WebAssembly.Memory)) throw new TypeError('wasock run: the guest exports no memory');
+    // The policy reads addresses and SCM_RIGHTS numbers from guest memory, then the kernel
+    // reads them again: another thread must not be able to change them in between.
+    if (typeof SharedArrayBuffer !== 'undefined' && mem.buffer instanceof SharedArrayBuffer)
+      throw new TypeError('wasock run: the guest\'s memory is shared; the runner serves unshared memories only');
     this.ctx.bindMemory(mem);
   }
 

@@ -21,13 +21,16 @@ function wasm(name, source, flags = []) {
   return w;
 }
 
-test('an import from another runtime, a reactor, bytes that are not wasm, a missing file', async () => {
+test('an import from another runtime, a reactor, bytes that are not wasm, a missing file, a shared memory', async () => {
   const cases = [
     [wasm('wasix', '__attribute__((import_module("wasix_32v1"), import_name("fd_dup"))) int fd_dup(int, int *);\n' +
       'int main(void) { int n; return fd_dup(0, &n); }\n'), /module="wasix_32v1"/],
     [wasm('reactor', 'int add(int a, int b) { return a + b; }\n', ['-mexec-model=reactor']), /_start/],
     [(fs.writeFileSync(path.join(dir, 'junk.wasm'), 'junk'), path.join(dir, 'junk.wasm')), /expected magic word/],
     [path.join(dir, 'missing.wasm'), /missing\.wasm: no such file/],
+    // Policy checks read guest memory the kernel reads again: no other thread may write it.
+    [wasm('shared', 'int main(void) { return 0; }\n', ['-matomics', '-mbulk-memory', '-Wl,--shared-memory',
+      '-Wl,--max-memory=1048576']), /memory is shared/],
   ];
   for (const [prog, msg] of cases) {
     const r = await run([prog]);
