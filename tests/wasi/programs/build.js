@@ -75,4 +75,25 @@ function socat() {
   });
 }
 
-module.exports = { source, build, socat, sh };
+// lighttpd: static (BUILD_STATIC), three modules, CMake with wasock's toolchain file.
+// sys/queue.h (BSD list macros, header-only) is the build machine's, seen alone.
+function lighttpd() {
+  return build('lighttpd', path.join('b', 'build', 'lighttpd.wasm'), (dir, env) => {
+    const extra = path.join(dir, 'wasock-extra');
+    fs.mkdirSync(path.join(extra, 'sys'), { recursive: true });
+    const queue = ['/usr/include/x86_64-linux-gnu/sys/queue.h', '/usr/include/aarch64-linux-gnu/sys/queue.h',
+      '/usr/include/sys/queue.h'].find((f) => fs.existsSync(f));
+    if (!queue) throw new Error('no sys/queue.h on this machine (libc6-dev)');
+    fs.symlinkSync(queue, path.join(extra, 'sys', 'queue.h'));
+    fs.writeFileSync(path.join(extra, 'plugin-static.h'),
+      'PLUGIN_INIT(mod_indexfile)\nPLUGIN_INIT(mod_dirlisting)\nPLUGIN_INIT(mod_staticfile)\n');
+    sh('cmake', ['-S', dir, '-B', path.join(dir, 'b'),
+      `-DCMAKE_TOOLCHAIN_FILE=${path.join(ROOT, 'wasi', 'guest', 'wasock-toolchain.cmake')}`,
+      '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_STATIC=1', '-DWITH_PCRE2=OFF', '-DWITH_ZLIB=OFF',
+      `-DCMAKE_C_FLAGS=${env.CFLAGS} -idirafter ${extra}`, `-DCMAKE_EXE_LINKER_FLAGS=${env.LIBS}`],
+    { cwd: dir, env });
+    sh('cmake', ['--build', path.join(dir, 'b'), '--target', 'lighttpd', '-j', '2'], { cwd: dir, env });
+  });
+}
+
+module.exports = { source, build, socat, lighttpd, sh };

@@ -133,6 +133,9 @@ NOSYS(int setuid(uid_t u)) NOSYS(int setgid(gid_t g)) NOSYS(int seteuid(uid_t u)
 NOSYS(int chroot(const char *p)) NOSYS(pid_t setsid(void)) NOSYS(int pipe(int p[2]))
 NOSYS(int execvp(const char *f, char *const a[])) NOSYS(int execve(const char *f, char *const a[], char *const e[]))
 NOSYS(int tcgetpgrp(int fd)) NOSYS(int setpgid(pid_t p, pid_t g))
+NOSYS(int execv(const char *f, char *const a[]))
+/* WASI has no time zones: local time is UTC. */
+void tzset(void) {}
 int execl(const char *f, const char *a, ...) { (void)f; (void)a; errno = ENOSYS; return -1; }
 pid_t getppid(void) { return 1; }
 pid_t getpgrp(void) { return getpid(); }

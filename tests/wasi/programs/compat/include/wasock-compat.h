@@ -17,6 +17,8 @@ int pipe(int[2]);
 int execvp(const char *, char *const[]);
 int execl(const char *, const char *, ...);
 int execve(const char *, char *const[], char *const[]);
+int execv(const char *, char *const[]);
+void tzset(void);
 int tcgetpgrp(int);
 int setpgid(pid_t, pid_t);
 pid_t getpgrp(void);
@@ -27,9 +29,12 @@ mode_t umask(mode_t);
 int mkfifo(const char *, mode_t);
 int mkstemp(char *);
 int getpagesize(void);
-/* File-lock commands (wasi-libc has struct flock but not these): fcntl() refuses them
-   (EINVAL). */
+/* F_DUPFD and the file-lock commands (wasi-libc has struct flock but not these): fcntl()
+   refuses them (EINVAL). */
 #include <fcntl.h>
+#ifndef F_DUPFD
+#define F_DUPFD 0
+#endif
 #ifndef F_RDLCK
 #define F_RDLCK 0
 #define F_WRLCK 1
