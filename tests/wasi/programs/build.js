@@ -96,4 +96,17 @@ function lighttpd() {
   });
 }
 
-module.exports = { source, build, socat, lighttpd, sh };
+// ndisc6 (IPv6 neighbour discovery over a raw ICMPv6 socket). It picks its Linux code
+// (SIOCGIFHWADDR, Linux's IPV6_* options) by __linux__, which wasm32-wasi does not
+// define: the socket API it reaches through wasock is Linux's, so the build says so.
+// No source patch. Its old config.sub knows no wasm32-wasi: any other host triple
+// makes configure cross-compile, which is all it needs.
+function ndisc6() {
+  return build('ndisc6', 'ndisc6', (dir, env) => {
+    const e = { ...env, CFLAGS: `${env.CFLAGS} -D__linux__` };
+    sh('./configure', ['--host=i686-pc-linux-gnu', '--disable-nls'], { cwd: dir, env: e });
+    sh('make', ['-j2', 'AR=llvm-ar', 'RANLIB=llvm-ranlib', 'ndisc6', 'rdisc6'], { cwd: dir, env: e });
+  });
+}
+
+module.exports = { source, build, socat, lighttpd, ndisc6, sh };

@@ -129,7 +129,6 @@ int setrlimit(int r, const struct rlimit *l) { (void)r; (void)l; errno = ENOSYS;
 #define NOSYS(decl) decl { errno = ENOSYS; return -1; }
 pid_t fork(void) { errno = ENOSYS; return -1; }
 #pragma clang diagnostic ignored "-Wunused-parameter"
-NOSYS(int setuid(uid_t u)) NOSYS(int setgid(gid_t g)) NOSYS(int seteuid(uid_t u)) NOSYS(int setegid(gid_t g))
 NOSYS(int chroot(const char *p)) NOSYS(pid_t setsid(void)) NOSYS(int pipe(int p[2]))
 NOSYS(int execvp(const char *f, char *const a[])) NOSYS(int execve(const char *f, char *const a[], char *const e[]))
 NOSYS(int tcgetpgrp(int fd)) NOSYS(int setpgid(pid_t p, pid_t g))
@@ -179,3 +178,10 @@ int mkstemp(char *t)
 
 /* The unit of wasm's linear memory. */
 int getpagesize(void) { return 65536; }
+
+/* Becoming the identity one already has succeeds (privilege-dropping code does it);
+   any other identity is refused, as for an unprivileged process. */
+int setuid(uid_t u) { if (u == getuid()) return 0; errno = EPERM; return -1; }
+int seteuid(uid_t u) { if (u == geteuid()) return 0; errno = EPERM; return -1; }
+int setgid(gid_t g) { if (g == getgid()) return 0; errno = EPERM; return -1; }
+int setegid(gid_t g) { if (g == getegid()) return 0; errno = EPERM; return -1; }
