@@ -109,4 +109,15 @@ function ndisc6() {
   });
 }
 
-module.exports = { source, build, socat, lighttpd, ndisc6, sh };
+// can-utils: cansend, candump, isotpsend, isotprecv with the package's own Makefile
+// (its CPPFLAGS, which also name AF_CAN, and its lib.c); no patch.
+const CAN_TOOLS = ['cansend', 'candump', 'isotpsend', 'isotprecv'];
+function canUtils() {
+  const out = build('can-utils', 'isotprecv', (dir, env) => {
+    sh('make', ['-j2', `CC=${WCC}`, `CFLAGS=${env.CFLAGS} -Wall -Wno-parentheses`, `LDLIBS=${env.LIBS}`,
+      ...CAN_TOOLS], { cwd: dir, env });
+  });
+  return path.dirname(out);
+}
+
+module.exports = { source, build, socat, lighttpd, ndisc6, canUtils, CAN_TOOLS, sh };
