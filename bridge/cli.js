@@ -99,9 +99,12 @@ async function demo() {
 }
 
 const cmd = process.argv[2];
-if (cmd === 'demo') {
+if (cmd === 'cc') process.exit(require('./cc').main(process.argv.slice(3)));
+if (cmd === 'run') {
+  process.exitCode = require('./wasi/cli').main(process.argv.slice(3));
+} else if (cmd === 'demo') {
   demo().catch((e) => { console.error(e); process.exit(1); });
 } else {
-  console.log('usage: wasock demo');
+  console.log('usage: wasock demo | wasock run [options] prog.wasm [args...]');
   process.exit(cmd ? 2 : 0);
 }

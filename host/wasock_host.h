@@ -87,6 +87,10 @@ int32_t WASOCK_HOST_FN(sendmsg)(int32_t fd, const wasock_iovec *iov, uint32_t io
 int32_t WASOCK_HOST_FN(recvmsg)(int32_t fd, const wasock_iovec *iov, uint32_t iovcnt,
                                 void *name, uint32_t *namelen, void *control,
                                 uint32_t *controllen, int32_t *msg_flags, int32_t flags);
+/* readv(2)/writev(2) on any fd, for descriptors that are not sockets (a pipe or file
+ * passed over SCM_RIGHTS, a dup of stdio); iov as for sendmsg. */
+int32_t WASOCK_HOST_FN(readv)(int32_t fd, const wasock_iovec *iov, uint32_t iovcnt);
+int32_t WASOCK_HOST_FN(writev)(int32_t fd, const wasock_iovec *iov, uint32_t iovcnt);
 /* Linux sendfile(2); *offset is in/out. */
 int32_t WASOCK_HOST_FN(sendfile)(int32_t out_fd, int32_t in_fd, int64_t *offset, uint32_t count);
 /* lseek(fd, *offset, SEEK_SET): where sendfile() leaves a file, as Python's does. */

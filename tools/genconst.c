@@ -3810,6 +3810,112 @@ static const struct konst selectconsts[] = {
 #endif
 };
 
+/*
+ * Names the WASI guest's C headers (wasi/guest/include) need beyond the
+ * socket module's: glibc defines them in the same headers a C program
+ * includes.  Only `genconst guest` prints them.
+ */
+static const struct konst guestconsts[] = {
+#define G(n) KA(#n, n)
+#ifdef INET_ADDRSTRLEN
+G(INET_ADDRSTRLEN)
+#endif
+#ifdef INET6_ADDRSTRLEN
+G(INET6_ADDRSTRLEN)
+#endif
+#ifdef NI_MAXHOST
+G(NI_MAXHOST)
+#endif
+#ifdef NI_MAXSERV
+G(NI_MAXSERV)
+#endif
+#ifdef IPPORT_RESERVED
+G(IPPORT_RESERVED)
+#endif
+#ifdef IF_NAMESIZE
+G(IF_NAMESIZE)
+#endif
+#ifdef IFNAMSIZ
+G(IFNAMSIZ)
+#endif
+G(IFF_UP) G(IFF_BROADCAST) G(IFF_DEBUG) G(IFF_LOOPBACK) G(IFF_POINTOPOINT)
+G(IFF_NOTRAILERS) G(IFF_RUNNING) G(IFF_NOARP) G(IFF_PROMISC) G(IFF_ALLMULTI)
+G(IFF_MASTER) G(IFF_SLAVE) G(IFF_MULTICAST) G(IFF_PORTSEL) G(IFF_AUTOMEDIA)
+G(IFF_DYNAMIC)
+#ifdef FIONREAD
+G(FIONREAD)
+#endif
+#ifdef FIONBIO
+G(FIONBIO)
+#endif
+#ifdef FIOASYNC
+G(FIOASYNC)
+#endif
+#ifdef SIOCATMARK
+G(SIOCATMARK)
+#endif
+#ifdef SIOCOUTQ
+G(SIOCOUTQ)
+#endif
+#ifdef SIOCINQ
+G(SIOCINQ)
+#endif
+#ifdef SIOCGSTAMP
+G(SIOCGSTAMP)
+#endif
+#ifdef SIOCGIFCONF
+G(SIOCGIFCONF)
+#endif
+#ifdef SIOCGIFFLAGS
+G(SIOCGIFFLAGS)
+#endif
+#ifdef SIOCSIFFLAGS
+G(SIOCSIFFLAGS)
+#endif
+#ifdef SIOCGIFADDR
+G(SIOCGIFADDR)
+#endif
+#ifdef SIOCGIFDSTADDR
+G(SIOCGIFDSTADDR)
+#endif
+#ifdef SIOCGIFBRDADDR
+G(SIOCGIFBRDADDR)
+#endif
+#ifdef SIOCGIFNETMASK
+G(SIOCGIFNETMASK)
+#endif
+#ifdef SIOCGIFMTU
+G(SIOCGIFMTU)
+#endif
+#ifdef SIOCGIFHWADDR
+G(SIOCGIFHWADDR)
+#endif
+#ifdef SIOCGIFMETRIC
+G(SIOCGIFMETRIC)
+#endif
+#ifdef SIOCGIFTXQLEN
+G(SIOCGIFTXQLEN)
+#endif
+#ifdef IN_LOOPBACKNET
+G(IN_LOOPBACKNET)
+#endif
+#ifdef IN_CLASSA_NET
+G(IN_CLASSA_NET) G(IN_CLASSA_NSHIFT) G(IN_CLASSA_HOST) G(IN_CLASSA_MAX)
+G(IN_CLASSB_NET) G(IN_CLASSB_NSHIFT) G(IN_CLASSB_HOST) G(IN_CLASSB_MAX)
+G(IN_CLASSC_NET) G(IN_CLASSC_NSHIFT) G(IN_CLASSC_HOST)
+#endif
+#ifdef NETDB_INTERNAL
+G(NETDB_INTERNAL)
+#endif
+#ifdef NETDB_SUCCESS
+G(NETDB_SUCCESS)
+#endif
+#ifdef NO_ADDRESS
+G(NO_ADDRESS)
+#endif
+#undef G
+};
+
 /* h_errno values whose hstrerror() text errno.js records. */
 static const struct errname herrnames[] = {
     E(HOST_NOT_FOUND)
@@ -3834,6 +3940,9 @@ static const char *const h_names[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define MAX_SAFE_INTEGER 9007199254740991LL /* 2**53 - 1 */
+/* The largest errno of WASI preview1 (ENOTCAPABLE), whose numbering the WASI
+   guest's libc uses: Linux numbers above it can name errors WASI lacks. */
+#define WASI_ERRNO_MAX 76
 
 static const char banner[] =
     "// SPDX-License-Identifier: MIT\n"
@@ -4065,6 +4174,161 @@ static void emit_select(void)
     printf("});\n");
 }
 
+/*
+ * `genconst guest`: wasi/guest/include/bits/wasock_linux.h, the Linux values
+ * of the WASI guest's socket headers.  Each overlay header defines its
+ * WASOCK_WANT_<header> and includes the file, which #undefs and defines the
+ * names of that header: wasi-libc's own definitions (WASI numbers, or none)
+ * give way to Linux's.  Every section lists every name; genconst.js then keeps
+ * those glibc's header of the same name defines, so that names the kernel's
+ * UAPI headers declare themselves (CAN_*, NETLINK_*, ...) stay theirs.
+ */
+/* The guest's overlay headers with Linux values; genconst.js keeps in each section
+   only the names glibc's header of the same name defines (its GUEST_SECTIONS). */
+static const char *const sections[] = {
+    "SYS_SOCKET", "NETINET_IN", "NETINET_TCP", "NETINET_UDP", "NETDB", "SYS_IOCTL", "NET_IF",
+    "NETPACKET",
+};
+/* Names the kernel's UAPI headers declare as enum constants: never macros in the guest. */
+static const char *const guest_uapi_only[] = { "SOL_CAN_", "SO_VM_SOCKETS_", "SCM_J1939_",
+    "SCM_CAN_", "SO_J1939_", "IOCTL_", NULL };
+
+static int has_prefix(const char *name, const char *const *list)
+{
+    for (; *list; list++)
+        if (strncmp(name, *list, strlen(*list)) == 0)
+            return 1;
+    return 0;
+}
+
+static void emit_guest_names(const struct konst *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const struct konst *k = &v[i];
+        if (k->str || has_prefix(k->name, guest_uapi_only))
+            continue;
+        printf("#undef %s\n#define %s ", k->name, k->name);
+        print_c_number(k);
+        printf("\n");
+    }
+}
+
+static void emit_guest(void)
+{
+    const struct konst **v = sorted_consts();
+    printf("%s", banner);
+    printf("//\n"
+           "// Linux values for the WASI guest's socket headers (wasi/guest/include).  No\n"
+           "// include guard: each overlay header defines WASOCK_WANT_<header> and includes\n"
+           "// this file, which replaces that header's names with Linux's.\n\n");
+    for (size_t s = 0; s < COUNT(sections); s++) {
+        printf("#if defined(WASOCK_WANT_%s) && !defined(WASOCK_DONE_%s)\n#define WASOCK_DONE_%s\n",
+               sections[s], sections[s], sections[s]);
+        for (size_t i = 0; i < COUNT(consts); i++)
+            emit_guest_names(v[i], 1);
+        emit_guest_names(guestconsts, COUNT(guestconsts));
+        for (size_t i = 0; i < COUNT(herrnames); i++)
+            printf("#undef %s\n#define %s %d\n", herrnames[i].name, herrnames[i].name,
+                   herrnames[i].value);
+        /* glibc names every protocol family PF_x, equal to AF_x */
+        for (size_t i = 0; i < COUNT(consts); i++) {
+            char pf[64];
+            if (strncmp(v[i]->name, "AF_", 3) != 0 || v[i]->str)
+                continue;
+            snprintf(pf, sizeof pf, "PF_%s", v[i]->name + 3);
+            int known = 0;
+            for (size_t j = 0; j < COUNT(consts); j++)
+                if (strcmp(consts[j].name, pf) == 0)
+                    known = 1;
+            if (!known)
+                printf("#undef %s\n#define %s %s\n", pf, pf, v[i]->name);
+        }
+        printf("#endif\n\n");
+    }
+    /* poll(): the guest library's poll() is the host's, so Linux's bits. */
+    printf("#if defined(WASOCK_WANT_POLL) && !defined(WASOCK_DONE_POLL)\n#define WASOCK_DONE_POLL\n");
+    for (size_t i = 0; i < COUNT(pollconsts); i++) {
+        printf("#undef %s\n#define %s ", pollconsts[i].name, pollconsts[i].name);
+        print_c_number(&pollconsts[i]);
+        printf("\n");
+    }
+    printf("#endif\n\n");
+    /* errno names WASI lacks (ESHUTDOWN, ...): Linux's number, which is above
+       every WASI errno, so it never aliases one.  Lower Linux numbers are not
+       given a name: the guest library reports those errors as EIO. */
+    printf("#if defined(WASOCK_WANT_ERRNO) && !defined(WASOCK_DONE_ERRNO)\n#define WASOCK_DONE_ERRNO\n");
+    printf("#define WASOCK_WASI_ERRNO_MAX %d\n", WASI_ERRNO_MAX);
+    for (size_t i = 0; i < COUNT(errnames); i++) {
+        if (errnames[i].value <= WASI_ERRNO_MAX)
+            continue;
+        printf("#ifndef %s\n#define %s %d\n#endif\n", errnames[i].name, errnames[i].name,
+               errnames[i].value);
+    }
+    printf("#endif\n");
+}
+
+/*
+ * `genconst guest-errno`: wasi/guest/src/errno_map.inc, the body of a switch
+ * from a Linux errno number to the guest's errno name (WASI numbering), for
+ * every name the guest's <errno.h> declares.
+ */
+static void emit_guest_errno(void)
+{
+    printf("%s", banner);
+    printf("//\n// case <Linux errno>: return <the guest's value of the same name>;\n\n");
+    for (size_t i = 0; i < COUNT(errnames); i++) {
+        int dup = 0;
+        for (size_t j = 0; j < i; j++)
+            if (errnames[j].value == errnames[i].value)
+                dup = 1;
+        if (dup)
+            continue;
+        printf("#ifdef %s\ncase %d: return %s;\n#endif\n", errnames[i].name, errnames[i].value,
+               errnames[i].name);
+    }
+}
+
+
+/*
+ * `genconst guest-text`: wasi/guest/src/netdb_text.inc, glibc's
+ * gai_strerror() and hstrerror() texts for the WASI guest's netdb functions.
+ */
+static void print_c_string(const char *s)
+{
+    putchar('"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            printf("\\%c", c);
+        else if (c < 0x20 || c >= 0x7f)
+            printf("\\%03o", c);
+        else
+            putchar(c);
+    }
+    putchar('"');
+}
+
+static void emit_guest_text(void)
+{
+    printf("%s", banner);
+    printf("\nstatic const struct wg_text wg_gai_text[] = {\n");
+    for (size_t i = 0; i < COUNT(consts); i++) {
+        const struct konst *k = &consts[i];
+        if (strncmp(k->name, "EAI_", 4) != 0 || k->str)
+            continue;
+        printf("    { %lld, ", k->value);
+        print_c_string(gai_strerror((int)k->value));
+        printf(" }, /* %s */\n", k->name);
+    }
+    printf("};\n\nstatic const struct wg_text wg_herr_text[] = {\n");
+    for (size_t i = 0; i < COUNT(herrnames); i++) {
+        printf("    { %d, ", herrnames[i].value);
+        print_c_string(hstrerror(herrnames[i].value));
+        printf(" }, /* %s */\n", herrnames[i].name);
+    }
+    printf("};\n");
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 2 && strcmp(argv[1], "js") == 0)
@@ -4075,8 +4339,14 @@ int main(int argc, char **argv)
         emit_h();
     else if (argc == 2 && strcmp(argv[1], "select") == 0)
         emit_select();
+    else if (argc == 2 && strcmp(argv[1], "guest") == 0)
+        emit_guest();
+    else if (argc == 2 && strcmp(argv[1], "guest-errno") == 0)
+        emit_guest_errno();
+    else if (argc == 2 && strcmp(argv[1], "guest-text") == 0)
+        emit_guest_text();
     else {
-        fprintf(stderr, "usage: genconst js|errno|h|select\n");
+        fprintf(stderr, "usage: genconst js|errno|h|select|guest|guest-errno|guest-text\n");
         return 2;
     }
     if (fflush(stdout) != 0 || ferror(stdout)) {

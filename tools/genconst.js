@@ -29,6 +29,9 @@ const OUTPUTS = [
   ['errno', 'bridge/errno.js'],
   ['h', 'src/wasock_const.h'],
   ['select', 'bridge/select_constants.js'],
+  ['guest', 'wasi/guest/include/bits/wasock_linux.h'],
+  ['guest-errno', 'wasi/guest/src/errno_map.inc'],
+  ['guest-text', 'wasi/guest/src/netdb_text.inc'],
 ];
 
 function usage() {
@@ -47,7 +50,7 @@ function generate() {
     });
     const result = {};
     for (const [arg, file] of OUTPUTS) {
-      result[file] = execFileSync(exe, [arg], {
+      const text = execFileSync(exe, [arg], {
         encoding: 'utf8',
         // strerror() and friends are locale-dependent; genconst.c never calls
         // setlocale(), but keep the environment from mattering anyway.
@@ -55,11 +58,46 @@ function generate() {
         stdio: ['ignore', 'pipe', 'inherit'],
         maxBuffer: 16 * 1024 * 1024,
       });
+      result[file] = arg === 'guest' ? filterGuest(text, cc) : text;
     }
     return result;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+// The glibc header each section of the guest's bits/wasock_linux.h stands for: a
+// guest header defines exactly the names glibc's same header defines (so that, like
+// glibc's, it never collides with the enums of the kernel's UAPI headers).
+const GUEST_SECTIONS = {
+  SYS_SOCKET: 'sys/socket.h', NETINET_IN: 'netinet/in.h', NETINET_TCP: 'netinet/tcp.h',
+  NETINET_UDP: 'netinet/udp.h', NETDB: 'netdb.h', SYS_IOCTL: 'sys/ioctl.h', NET_IF: 'net/if.h',
+  NETPACKET: 'netpacket/packet.h', POLL: 'poll.h',
+};
+
+// Names the C compiler's headers define after `#include <header>` (as _GNU_SOURCE).
+function glibcMacros(cc, header) {
+  const out = execFileSync(cc, ['-dM', '-E', '-x', 'c', '-'], {
+    input: `#define _GNU_SOURCE 1\n#include <${header}>\n`, encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024,
+  });
+  return new Set(out.split('\n').map((l) => l.split(' ')[1]).filter(Boolean));
+}
+
+// Drops from the guest header the #undef/#define pairs glibc's header lacks.
+function filterGuest(text, cc) {
+  const lines = text.split('\n'), kept = [];
+  let names = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const sec = /^#if defined\(WASOCK_WANT_(\w+)\)/.exec(l);
+    if (sec) names = GUEST_SECTIONS[sec[1]] ? glibcMacros(cc, GUEST_SECTIONS[sec[1]]) : null;
+    else if (l === '#endif') names = null;
+    const m = /^#undef (\w+)$/.exec(l);
+    if (m && names && !names.has(m[1])) { i++; continue; }
+    kept.push(l);
+  }
+  return kept.join('\n');
 }
 
 function main(argv) {

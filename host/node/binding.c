@@ -297,6 +297,18 @@ static napi_value ws_recvmsg9(napi_env env, napi_callback_info info)
 	                                       I(8)));
 }
 
+WS_FN(readv, 3)
+	wasock_iovec iov[WS_IOV_MAX];
+	int r = ws_iov(c.b, U(1), U(2), iov);
+	return ws_ret(env, r < 0 ? r : wasock_host_readv(I(0), iov, U(2)));
+WS_END
+
+WS_FN(writev, 3)
+	wasock_iovec iov[WS_IOV_MAX];
+	int r = ws_iov(c.b, U(1), U(2), iov);
+	return ws_ret(env, r < 0 ? r : wasock_host_writev(I(0), iov, U(2)));
+WS_END
+
 WS_FN(sendfile, 4)
 	int64_t *off = P(2, 8);
 	if (!off)
@@ -581,6 +593,7 @@ static napi_status ws_make_imports(napi_env env, struct ws_binding *b, napi_valu
 		WS_EXPORT(setsockopt), WS_EXPORT(shutdown), WS_EXPORT(sendto),
 		WS_EXPORT(recvfrom), WS_EXPORT(sendmsg),
 		{ "recvmsg", NULL, ws_recvmsg9, NULL, NULL, NULL, napi_enumerable, b },
+		WS_EXPORT(readv), WS_EXPORT(writev),
 		WS_EXPORT(sendfile), WS_EXPORT(lseek), WS_EXPORT(poll), WS_EXPORT(poll_many),
 		WS_EXPORT(epoll_create1), WS_EXPORT(epoll_ctl), WS_EXPORT(epoll_wait),
 		WS_EXPORT(set_nonblocking), WS_EXPORT(get_nonblocking), WS_EXPORT(set_cloexec),
@@ -658,6 +671,8 @@ static napi_value ws_init(napi_env env, napi_value exports)
 	WS_NAPI(env, ws_poll_init(env, exports));
 	WS_NAPI(env, ws_wake_init(env, exports));
 	WS_NAPI(env, ws_nameservice_init(env, exports));
+	WS_NAPI(env, ws_fdguard_init(env, exports));
+	WS_NAPI(env, ws_policy_init(env, exports));
 	return exports;
 }
 

@@ -20,5 +20,9 @@ napi_status ws_napi_export(napi_env env, napi_value exports, const char *name, n
 napi_status ws_poll_init(napi_env env, napi_value exports);
 /* nameservice.c: the resolver calls of host/sys on libuv's thread pool. */
 napi_status ws_nameservice_init(napi_env env, napi_value exports);
+/* fdguard.c: host fds of a WASI guest, closed when the environment goes away. */
+napi_status ws_fdguard_init(napi_env env, napi_value exports);
+/* policy.c: host/sys's address policy (wasock_policy.h) for the runner. */
+napi_status ws_policy_init(napi_env env, napi_value exports);
 
 #endif

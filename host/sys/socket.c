@@ -7,6 +7,7 @@
 #include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -184,6 +185,16 @@ int32_t wasock_host_recvmsg(int32_t fd, const wasock_iovec *iov, uint32_t iovcnt
 	*controllen = (uint32_t)msg.msg_controllen;
 	*msg_flags = msg.msg_flags;
 	return r;
+}
+
+int32_t wasock_host_readv(int32_t fd, const wasock_iovec *iov, uint32_t iovcnt)
+{
+	return WS__SYSCALL(syscall(SYS_readv, fd, iov, iovcnt));
+}
+
+int32_t wasock_host_writev(int32_t fd, const wasock_iovec *iov, uint32_t iovcnt)
+{
+	return WS__SYSCALL(syscall(SYS_writev, fd, iov, iovcnt));
 }
 
 int32_t wasock_host_sendfile(int32_t out_fd, int32_t in_fd, int64_t *offset, uint32_t count)

@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: MIT
+// Differential conformance: packet.c natively (glibc) and as a wasm guest under `wasock run`.
+'use strict';
+require('./harness').conformance('packet');

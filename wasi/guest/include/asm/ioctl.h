@@ -1,0 +1,4 @@
+/* SPDX-License-Identifier: MIT */
+/* <asm/ioctl.h> for wasm32 guests using the kernel's UAPI headers: the generic
+   architecture's definitions (32-bit long, little-endian). */
+#include <asm-generic/ioctl.h>
