@@ -3,7 +3,10 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <string.h>
+#include <linux/sockios.h>
+#include <net/if.h>
 #include <sys/ioctl.h>
+#include <sys/time.h>
 #include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -21,6 +24,12 @@
 #define ws__recvfrom(fd, b, n, f, a, al) syscall(SYS_recvfrom, fd, b, n, f, a, al)
 #define ws__sendmsg(fd, m, f) syscall(SYS_sendmsg, fd, m, f)
 #define ws__recvmsg(fd, m, f) syscall(SYS_recvmsg, fd, m, f)
+
+/* A byte count the int32 result can report (Linux moves at most 0x7ffff000 per call anyway). */
+static inline size_t ws__len(uint32_t len)
+{
+	return len > INT32_MAX ? INT32_MAX : len;
+}
 
 int32_t wasock_host_memory_grown(void)
 {
@@ -135,14 +144,14 @@ int32_t wasock_host_shutdown(int32_t fd, int32_t how)
 int32_t wasock_host_sendto(int32_t fd, const void *buf, uint32_t len, int32_t flags,
                            const void *addr, uint32_t addrlen)
 {
-	return WS__SYSCALL(ws__sendto(fd, buf, len, flags, addrlen ? addr : NULL, addrlen));
+	return WS__SYSCALL(ws__sendto(fd, buf, ws__len(len), flags, addrlen ? addr : NULL, addrlen));
 }
 
 int32_t wasock_host_recvfrom(int32_t fd, void *buf, uint32_t len, int32_t flags, void *addr,
                              uint32_t *addrlen)
 {
 	socklen_t alen = addrlen ? *addrlen : 0;
-	int32_t r = WS__SYSCALL(ws__recvfrom(fd, buf, len, flags, addrlen ? addr : NULL,
+	int32_t r = WS__SYSCALL(ws__recvfrom(fd, buf, ws__len(len), flags, addrlen ? addr : NULL,
 	                                     addrlen ? &alen : NULL));
 	if (r >= 0 && addrlen)
 		*addrlen = alen;
@@ -189,7 +198,7 @@ int32_t wasock_host_recvmsg(int32_t fd, const wasock_iovec *iov, uint32_t iovcnt
 int32_t wasock_host_sendfile(int32_t out_fd, int32_t in_fd, int64_t *offset, uint32_t count)
 {
 	off_t off = (off_t)*offset;
-	int32_t r = WS__SYSCALL(sendfile(out_fd, in_fd, &off, count));
+	int32_t r = WS__SYSCALL(sendfile(out_fd, in_fd, &off, ws__len(count)));
 	if (r >= 0)
 		*offset = off;
 	return r;
@@ -246,9 +255,35 @@ int32_t wasock_host_get_cloexec(int32_t fd)
 	return fl < 0 ? -errno : !!(fl & FD_CLOEXEC);
 }
 
+/*
+ * Only requests whose argument is a flat structure of known size: the kernel decides from
+ * the request alone how much it reads and writes, and some requests carry pointers inside
+ * their argument (SIOCGIFCONF, SIOCETHTOOL, ...) that a guest could aim anywhere in the
+ * host process. Anything else, or an area shorter than the request's, is refused.
+ */
+static const struct {
+	uint32_t request, size;
+} ws__ioctls[] = {
+	{ FIONREAD, sizeof(int) }, { FIONBIO, sizeof(int) }, { SIOCATMARK, sizeof(int) },
+	{ SIOCOUTQ, sizeof(int) }, { SIOCOUTQNSD, sizeof(int) },
+	{ SIOCGIFNAME, sizeof(struct ifreq) }, { SIOCGIFINDEX, sizeof(struct ifreq) },
+	{ SIOCGIFFLAGS, sizeof(struct ifreq) }, { SIOCGIFADDR, sizeof(struct ifreq) },
+	{ SIOCGIFDSTADDR, sizeof(struct ifreq) }, { SIOCGIFBRDADDR, sizeof(struct ifreq) },
+	{ SIOCGIFNETMASK, sizeof(struct ifreq) }, { SIOCGIFMTU, sizeof(struct ifreq) },
+	{ SIOCGIFHWADDR, sizeof(struct ifreq) }, { SIOCGIFTXQLEN, sizeof(struct ifreq) },
+	{ SIOCGIFMETRIC, sizeof(struct ifreq) },
+	{ SIOCGSTAMP, sizeof(struct timeval) }, { SIOCGSTAMPNS, sizeof(struct timespec) },
+};
+
 int32_t wasock_host_ioctl(int32_t fd, uint32_t request, void *arg, uint32_t len)
 {
-	(void)len;
-	int r = ioctl(fd, request, arg);
-	return r < 0 ? -errno : r;
+	for (size_t i = 0; i < sizeof ws__ioctls / sizeof ws__ioctls[0]; i++) {
+		if (ws__ioctls[i].request != request)
+			continue;
+		if (!arg || len < ws__ioctls[i].size)
+			return -EFAULT;
+		int r = ioctl(fd, request, arg);
+		return r < 0 ? -errno : r;
+	}
+	return -ENOTTY;
 }
