@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <string.h>
 #include <linux/sockios.h>
+#include <netinet/in.h>
 #include <net/if.h>
 #include <sys/ioctl.h>
 #include <sys/time.h>
@@ -121,8 +122,42 @@ int32_t wasock_host_getpeername(int32_t fd, void *addr, uint32_t *addrlen)
 	return 0;
 }
 
+/*
+ * Socket options whose value holds a pointer the kernel follows in the caller's address
+ * space: through wasm (the core, or any guest) such a pointer is a guest's number aimed
+ * at the host process, so a guest could make the kernel read (a classic BPF program
+ * loaded from anywhere, then read back with SO_GET_FILTER) or write (netfilter counters,
+ * TCP zero-copy, MPTCP_FULL_INFO's arrays, RDS memory regions) host memory. None has a
+ * use through wasm; all are refused with EPERM (getsockopt and setsockopt alike).
+ */
+static int ws__pointer_opt(int32_t level, int32_t name)
+{
+	switch (level) {
+	case SOL_SOCKET:
+		return name == SO_ATTACH_FILTER || name == SO_ATTACH_REUSEPORT_CBPF;
+	case SOL_PACKET:
+		return name == 22; /* PACKET_FANOUT_DATA: a sock_fprog */
+	case IPPROTO_TCP:
+		return name == 35; /* TCP_ZEROCOPY_RECEIVE */
+	case IPPROTO_IP:
+	case IPPROTO_IPV6:
+		/* the netfilter control ranges: ip(6)tables 64+, arptables 96+, ebtables 128+ */
+		return (name >= 64 && name < 72) || (name >= 96 && name < 104) ||
+		       (name >= 128 && name < 136);
+	case 276: /* SOL_RDS: RDS_GET_MR, RDS_FREE_MR, RDS_GET_MR_FOR_DEST */
+		return name == 2 || name == 3 || name == 7;
+	case 283: /* SOL_XDP: UMEM registration pins caller memory */
+		return 1;
+	case 284: /* SOL_MPTCP: MPTCP_FULL_INFO carries two user pointers */
+		return name == 4;
+	}
+	return 0;
+}
+
 int32_t wasock_host_getsockopt(int32_t fd, int32_t level, int32_t name, void *val, uint32_t *len)
 {
+	if (ws__pointer_opt(level, name))
+		return -EPERM;
 	socklen_t l = *len;
 	if (getsockopt(fd, level, name, val, &l) < 0)
 		return -errno;
@@ -133,6 +168,8 @@ int32_t wasock_host_getsockopt(int32_t fd, int32_t level, int32_t name, void *va
 int32_t wasock_host_setsockopt(int32_t fd, int32_t level, int32_t name, const void *val,
                                uint32_t len)
 {
+	if (ws__pointer_opt(level, name))
+		return -EPERM;
 	return setsockopt(fd, level, name, val, len) < 0 ? -errno : 0;
 }
 
