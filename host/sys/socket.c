@@ -140,10 +140,13 @@ static int ws__pointer_opt(int32_t level, int32_t name)
 	case IPPROTO_TCP:
 		return name == 35; /* TCP_ZEROCOPY_RECEIVE */
 	case IPPROTO_IP:
-	case IPPROTO_IPV6:
-		/* the netfilter control ranges: ip(6)tables 64+, arptables 96+, ebtables 128+ */
+		/* the netfilter control ranges: iptables 64+, arptables 96+, ebtables 128+ (IPv4
+		 * has no options of its own there) */
 		return (name >= 64 && name < 72) || (name >= 96 && name < 104) ||
 		       (name >= 128 && name < 136);
+	case IPPROTO_IPV6:
+		/* ip6tables' names, between IPv6's own (IPV6_RECVTCLASS 66, IPV6_TCLASS 67, ...) */
+		return name == 64 || name == 65 || name == 68 || name == 69;
 	case 276: /* SOL_RDS: RDS_GET_MR, RDS_FREE_MR, RDS_GET_MR_FOR_DEST */
 		return name == 2 || name == 3 || name == 7;
 	case 283: /* SOL_XDP: UMEM registration pins caller memory */
