@@ -241,10 +241,12 @@ static int ws_addr_inout(struct ws_binding *b, uint32_t aoff, uint32_t loff, voi
 	return 0;
 }
 
-static int32_t ws_len_back(int32_t r, void *l, uint32_t len)
+/* Writes *len back to the guest after a successful call (a pointer: the call must have
+ * run before the value is read, which argument evaluation order would not promise). */
+static int32_t ws_len_back(int32_t r, void *l, const uint32_t *len)
 {
 	if (r >= 0 && l)
-		memcpy(l, &len, 4);
+		memcpy(l, len, 4);
 	return r;
 }
 
@@ -254,7 +256,7 @@ WS_FN(accept, 4)
 	int r = ws_addr_inout(c.b, U(1), U(2), &a, &l, &len);
 	if (r < 0)
 		return ws_ret(env, r);
-	return ws_ret(env, ws_len_back(wasock_host_accept(I(0), a, l ? &len : NULL, I(3)), l, len));
+	return ws_ret(env, ws_len_back(wasock_host_accept(I(0), a, l ? &len : NULL, I(3)), l, &len));
 WS_END
 
 WS_FN(getsockname, 3)
@@ -263,7 +265,7 @@ WS_FN(getsockname, 3)
 	int r = ws_addr_inout(c.b, U(1), U(2), &a, &l, &len);
 	if (r < 0 || !l)
 		return ws_ret(env, -EFAULT);
-	return ws_ret(env, ws_len_back(wasock_host_getsockname(I(0), a, &len), l, len));
+	return ws_ret(env, ws_len_back(wasock_host_getsockname(I(0), a, &len), l, &len));
 WS_END
 
 WS_FN(getpeername, 3)
@@ -272,7 +274,7 @@ WS_FN(getpeername, 3)
 	int r = ws_addr_inout(c.b, U(1), U(2), &a, &l, &len);
 	if (r < 0 || !l)
 		return ws_ret(env, -EFAULT);
-	return ws_ret(env, ws_len_back(wasock_host_getpeername(I(0), a, &len), l, len));
+	return ws_ret(env, ws_len_back(wasock_host_getpeername(I(0), a, &len), l, &len));
 WS_END
 
 WS_FN(getsockopt, 5)
@@ -281,7 +283,7 @@ WS_FN(getsockopt, 5)
 	int r = ws_addr_inout(c.b, U(3), U(4), &v, &l, &len);
 	if (r < 0 || !l)
 		return ws_ret(env, -EFAULT);
-	return ws_ret(env, ws_len_back(wasock_host_getsockopt(I(0), I(1), I(2), v, &len), l, len));
+	return ws_ret(env, ws_len_back(wasock_host_getsockopt(I(0), I(1), I(2), v, &len), l, &len));
 WS_END
 
 WS_FN(setsockopt, 5)
@@ -311,7 +313,7 @@ WS_FN(recvfrom, 6)
 	if (r < 0)
 		return ws_ret(env, r);
 	return ws_ret(env, ws_len_back(wasock_host_recvfrom(I(0), buf, U(2), I(3), a,
-	                                                    l ? &len : NULL), l, len));
+	                                                    l ? &len : NULL), l, &len));
 WS_END
 
 /* Guest iovecs are {u32 base, u32 len}; build native ones, bounds-checked. */
