@@ -7,12 +7,14 @@
 //                                               two at a time (WASOCK_FUZZ_JOBS)
 //   node tools/fuzz.js --build                  build only
 //   node tools/fuzz.js --seeds                  rewrite tests/fuzz/corpus from the vectors
+//   node tools/fuzz.js --coverage [harness...]  line coverage of src/ and host/sys/ reached
+//                                               by the corpus (build/fuzz-cov, llvm-cov-14)
 // Each run starts from the committed seeds plus what earlier runs found
 // (build/fuzz/corpus); a crash leaves its input in build/fuzz/crashes and fails the run.
 // Prints one line per harness (executions, coverage) and, with --json FILE, writes
 // { harnesses: [{ name, ok, execs, cov, ft, seconds }] } for tools/test.js.
 'use strict';
-const { spawn, execFileSync } = require('node:child_process');
+const { spawn, spawnSync, execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -125,12 +127,48 @@ function runOne(name, seconds) {
   });
 }
 
+// Replays each harness's corpus through a coverage build and prints llvm-cov's summary.
+function coverage(names) {
+  const cov = path.join(root, 'build', 'fuzz-cov');
+  const tool = (t) => ['-14', ''].map((v) => `${t}${v}`).find((c) =>
+    spawnSync(c, ['--help']).status === 0);
+  const profdata = tool('llvm-profdata'), llvmcov = tool('llvm-cov');
+  if (!profdata || !llvmcov) throw new Error('llvm-cov not found: apt-get install llvm-14');
+  if (!fs.existsSync(path.join(cov, 'CMakeCache.txt')))
+    execFileSync('cmake', ['-S', path.join(root, 'tests', 'fuzz'), '-B', cov,
+      '-DCMAKE_C_COMPILER=clang', '-DWASOCK_FUZZ_COVERAGE=ON'], { stdio: 'inherit' });
+  execFileSync('cmake', ['--build', cov, '-j', '2', '--target', ...names], { stdio: 'inherit' });
+  const profiles = [];
+  for (const name of names) {
+    const raw = path.join(cov, `${name}.profraw`);
+    const dirs = [path.join(bin, 'corpus', name), path.join(seedsDir, name)].filter((d) => fs.existsSync(d));
+    spawnSync(path.join(cov, name), [...dirs, '-runs=0', '-close_fd_mask=3'],
+      { env: { ...process.env, LLVM_PROFILE_FILE: raw }, stdio: 'ignore' });
+    const data = path.join(cov, `${name}.profdata`);
+    execFileSync(profdata, ['merge', '-sparse', raw, '-o', data]);
+    profiles.push(raw);
+    const rep = execFileSync(llvmcov, ['report', path.join(cov, name), `-instr-profile=${data}`,
+      path.join(root, 'src'), path.join(root, 'host', 'sys')], { encoding: 'utf8' });
+    const total = rep.trim().split('\n').pop().trim().split(/\s+/);
+    // TOTAL regions missed cover% functions missed exec% lines missed cover% ...
+    console.log(`${name}: lines ${total[9]}, regions ${total[3]}, functions ${total[6]} ` +
+      `(of the files it links from src/ and host/sys/)`);
+  }
+  const merged = path.join(cov, 'all.profdata');
+  execFileSync(profdata, ['merge', '-sparse', ...profiles, '-o', merged]);
+  const objs = names.flatMap((n, i) => (i ? ['-object', path.join(cov, n)] : [path.join(cov, n)]));
+  const rep = execFileSync(llvmcov, ['report', ...objs, `-instr-profile=${merged}`,
+    path.join(root, 'src'), path.join(root, 'host', 'sys')], { encoding: 'utf8' });
+  console.log(rep);
+}
+
 async function main() {
   const argv = process.argv.slice(2);
   let json = null;
   const ji = argv.indexOf('--json');
   if (ji >= 0) { json = argv[ji + 1]; argv.splice(ji, 2); }
   if (argv[0] === '--seeds') return seeds();
+  if (argv[0] === '--coverage') return coverage(argv.length > 1 ? argv.slice(1) : HARNESSES);
   if (!process.env.WASOCK_FUZZ_DIR) build();
   if (argv[0] === '--build') return;
   const seconds = Number(argv[0] && /^\d+$/.test(argv[0]) ? argv.shift() : process.env.WASOCK_FUZZ_SECONDS || 60);
