@@ -323,6 +323,9 @@ static int ws_sendall(struct ws_sock *s, const uint8_t *p, uint32_t n, int32_t f
 		int32_t r = ws_send_io(s, p, n, flags, NULL, 0, interval, "send");
 		if (r < 0)
 			return r;
+		/* More than was left would walk p past the data: a host out of range. */
+		if ((uint32_t)r > n)
+			return ws_os_error(-WS_EIO, "send");
 		p += r;
 		n -= (uint32_t)r;
 	} while (n > 0);

@@ -157,11 +157,29 @@ static void host_records_checked(void)
 	check(r == -1 && ws_error()->code == WS_EIO, "getaddrinfo: a canonical name past the answer");
 }
 
+/* sendall: a host saying it sent more than was left walked the data pointer past it. */
+static void sendall_more_than_left(void)
+{
+	int32_t id = new_socket();
+	uint8_t w[32];
+	uint32_t n = put_list(w, 1);
+	w[n++] = WV_BYTES;
+	ws_put32le(w + n, 4);
+	memcpy(w + n + 4, "abcd", 4);
+	n += 8;
+	/* send: 65536, then (never asked for) 4 */
+	static const uint8_t host[] = { 3, 0, 0, 1, 0, 4 << 3 | 1 };
+	int32_t r = call("sendall", 1, id, w, n, host, sizeof host);
+	check(r == -1 && ws_error()->code == WS_EIO && fakehost_left() == 1,
+	      "sendall: more sent than left is EIO, at once");
+}
+
 int main(void)
 {
 	so_error_int32_min();
 	sendfile_total_overflow();
 	host_records_checked();
+	sendall_more_than_left();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
