@@ -125,7 +125,9 @@ void *ws_scratch(size_t n);
  * so sizes are computed in 64 bits and checked against this bound before any doubling.
  * An area grown past WS_AREA_KEEP is given back once the call that needed it is over.
  */
+#ifndef WS_AREA_MAX /* the fuzzers lower it: gigabyte areas under ASan cost ~0.5 s each */
 #define WS_AREA_MAX 0x7fffffffu
+#endif
 #define WS_AREA_KEEP (1u << 20)
 /* The capacity to grow an area of cap bytes to so that it holds need bytes (at least
  * min), or 0 when need exceeds WS_AREA_MAX. */
