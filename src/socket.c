@@ -145,7 +145,8 @@ static int ws_poll_ready(struct ws_sock *s, int writing, int64_t interval, int c
 		events |= WS_POLLERR;
 	int32_t ms = -1;
 	if (interval >= 0) {
-		int64_t m = (interval + 999999) / 1000000;
+		/* Rounded up without adding first: interval may be near INT64_MAX. */
+		int64_t m = interval / 1000000 + (interval % 1000000 != 0);
 		ms = m > 0x7fffffff ? 0x7fffffff : (int32_t)m;
 	}
 	int32_t r = HOST(poll)(s->fd, events, ms);

@@ -171,7 +171,19 @@ int32_t wasock_host_sendfile(int32_t out_fd, int32_t in_fd, int64_t *offset, uin
 		*offset = (int64_t)((uint64_t)u32() << 32 | u32());
 	return res();
 }
-int32_t wasock_host_poll(int32_t fd, int32_t events, int32_t t) { (void)fd, (void)events, (void)t; return res(); }
+static int32_t fh_poll_ms;
+
+int32_t fakehost_last_poll_ms(void)
+{
+	return fh_poll_ms;
+}
+
+int32_t wasock_host_poll(int32_t fd, int32_t events, int32_t t)
+{
+	(void)fd, (void)events;
+	fh_poll_ms = t;
+	return res();
+}
 int32_t wasock_host_poll_many(void *fds, uint32_t nfds, int32_t t)
 {
 	(void)t;

@@ -10,5 +10,7 @@
 
 void fakehost_feed(const uint8_t *p, size_t n);
 size_t fakehost_left(void);
+/* The timeout of the last poll() the core made. */
+int32_t fakehost_last_poll_ms(void);
 
 #endif

@@ -174,12 +174,37 @@ static void sendall_more_than_left(void)
 	      "sendall: more sent than left is EIO, at once");
 }
 
+/* A timeout near the largest settimeout() takes (9.2e9 s): rounding the remaining interval
+ * up to milliseconds added to a value near INT64_MAX. */
+static void timeout_near_int64_max(void)
+{
+	int32_t id = new_socket();
+	uint8_t w[32];
+	uint32_t n = put_list(w, 1);
+	w[n++] = WV_FLOAT;
+	double big = 9.2e9;
+	uint64_t bits;
+	memcpy(&bits, &big, 8);
+	ws_put64le(w + n, bits);
+	n += 8;
+	static const uint8_t nonblock[] = { 0 };
+	check(call("settimeout", 1, id, w, n, nonblock, sizeof nonblock) > 0, "settimeout(9.2e9)");
+	n = put_list(w, 1);
+	n += put_int(w + n, 16);
+	/* clock_ns 0, poll: readable, recvfrom: 1 byte "x" */
+	static const uint8_t host[] = { 0, 0, 0, 0, 0, 0, 1 << 3 | 1, 1, 'x', 1 << 3 | 1 };
+	int32_t r = call("recv", 1, id, w, n, host, sizeof host);
+	check(r > 0 && fakehost_last_poll_ms() == 0x7fffffff,
+	      "recv with a timeout near INT64_MAX polls for the longest int32 wait");
+}
+
 int main(void)
 {
 	so_error_int32_min();
 	sendfile_total_overflow();
 	host_records_checked();
 	sendall_more_than_left();
+	timeout_near_int64_max();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
