@@ -6,7 +6,7 @@
 //                                               (default WASOCK_FUZZ_SECONDS or 60),
 //                                               two at a time (WASOCK_FUZZ_JOBS)
 //   node tools/fuzz.js --build                  build only
-//   node tools/fuzz.js --seeds                  rewrite tests/fuzz/corpus from the vectors
+//   node tools/fuzz.js --seeds                  add seeds from the vectors to tests/fuzz/corpus
 //   node tools/fuzz.js --coverage [harness...]  line coverage of src/ and host/sys/ reached
 //                                               by the corpus (build/fuzz-cov, llvm-cov-14)
 // Each run starts from the committed seeds plus what earlier runs found
@@ -87,7 +87,7 @@ function seeds() {
     Buffer.from([0, 0, 0, 0, 0, 5 << 3 | 1])]);
   add('fuzz_recvmsg', Buffer.concat([Buffer.from([2, 1, 0x40, 6, 16, 0, 64, 0, 0, 0, host.length, 0]), host]));
   for (let k = 0; k < 10; k++) add('fuzz_hostabi', Buffer.from([k, ...Buffer.from('127.0.0.1\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0')]));
-  fs.rmSync(seedsDir, { recursive: true, force: true });
+  // Added to what is there: inputs that once found a bug stay as seeds.
   for (const [h, m] of Object.entries(out)) {
     fs.mkdirSync(path.join(seedsDir, h), { recursive: true });
     for (const [name, b] of m) fs.writeFileSync(path.join(seedsDir, h, name), b);
