@@ -15,6 +15,8 @@ static const char *const methods[] = {
 	"recvmsg", "recvmsg_into", "recvfrom", "recv", "recv_into", "recvfrom_into", "connect",
 	"connect_ex", "getsockopt", "sendfile", "accept", "getsockname", "getpeername",
 	"sendmsg", "settimeout", "setblocking", "sendall", "sendto", "dup", "setsockopt",
+	"sendmsg_afalg", "bind", "listen", "shutdown", "getblocking", "gettimeout",
+	"get_inheritable", "set_inheritable", "info", "detach", "close",
 };
 #define NMETHODS (sizeof methods / sizeof methods[0])
 static const char *const fns[] = {
