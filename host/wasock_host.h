@@ -26,6 +26,33 @@
  *     memory is therefore limited to 2 GiB;
  *   - blocking calls retry EINTR themselves, except poll(), poll_many() and
  *     epoll_wait(), whose caller owns the deadline.
+ *
+ * Hostile callers. Any guest may call these functions (a WebAssembly program run by
+ * wasock), so every host checks its arguments as if the caller were hostile:
+ *   - each (offset, length) pair lies inside the caller's memory, computed in 64 bits
+ *     (offset + length never wraps); offsets carry no alignment, so typed values
+ *     (lengths, fds, clocks, offsets, pollfd records, iovecs) are copied, never
+ *     dereferenced in place; a shared memory is refused (EFAULT);
+ *   - counts and capacities are bounded (iovecs: 1024, EMSGSIZE beyond; poll_many:
+ *     WASOCK_HOST_POLL_MAX; record outputs report sizes above INT32_MAX as -EOVERFLOW);
+ *     byte counts above INT32_MAX are clamped, since results are int32;
+ *   - requests that make the kernel follow a pointer in the host's address space are
+ *     refused: ioctl takes only requests whose argument is a flat structure of known size
+ *     (FIONREAD, SIOCGIF*, ...; others ENOTTY, a shorter area EFAULT), and socket options
+ *     carrying pointers (SO_ATTACH_FILTER, netfilter control, TCP_ZEROCOPY_RECEIVE, ...)
+ *     are EPERM;
+ *   - the host keeps its own promise: it writes only inside the areas and capacities it
+ *     was given. The core in turn checks every answer (record lengths, lengths written
+ *     back, errno ranges, byte counts) against what it asked for, so a host that answers
+ *     out of the kernel's range cannot corrupt it either.
+ *
+ * Memory growth. memory_grown() tells the host that the memory grew. A guest that grows
+ * without calling it cannot make the host use a stale pointer: under V8 a 32-bit memory
+ * is reserved whole on 64-bit hosts and grows in place, so a cached base would stay
+ * valid, but where V8 cannot reserve (a limited address space) growth copies the memory
+ * and frees the old one. Growth detaches the memory's previous ArrayBuffer, and the Node
+ * host checks that on every call and re-reads the memory when it happened; offsets past
+ * the memory's current size are refused with EFAULT.
  */
 #ifndef WASOCK_HOST_H
 #define WASOCK_HOST_H

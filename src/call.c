@@ -32,13 +32,22 @@ void ws_scratch_reset(void);
 static uint8_t *arg_buf;
 static size_t arg_cap;
 
-/* An argument area of at least n bytes, valid until the next call of ws_arg_area. */
+/*
+ * An argument area of at least n bytes, valid until the next call of ws_arg_area; NULL
+ * (the bridge raises RangeError) beyond WS_AREA_MAX or when memory is short. An area an
+ * oversized call left behind is given back when a call of ordinary size comes.
+ */
 uint8_t *WS_EXPORT(ws_arg_area)(uint32_t n)
 {
-	if (n > arg_cap) {
-		size_t cap = arg_cap ? arg_cap : 4096;
-		while (cap < n)
-			cap *= 2;
+	if (arg_cap > WS_AREA_KEEP && n <= WS_AREA_KEEP) {
+		free(arg_buf);
+		arg_buf = NULL;
+		arg_cap = 0;
+	}
+	if (n > arg_cap || !arg_buf) {
+		size_t cap = ws_area_grow(arg_cap, n, 4096);
+		if (!cap)
+			return NULL;
 		uint8_t *p = realloc(arg_buf, cap);
 		if (!p)
 			return NULL;
@@ -70,6 +79,15 @@ const char *WS_EXPORT(ws_fn_name)(uint32_t i)
 }
 
 void ws_call_begin(void);
+void ws_io_trim(void);
+
+/* The start of a call through the wire format: the I/O area holds nothing for it. */
+static void ws_wire_begin(void)
+{
+	ws_io_trim();
+	ws_call_begin();
+}
+
 void ws_call_begin(void)
 {
 	ws_out_reset();
@@ -93,8 +111,8 @@ static int32_t ws_call_end(int r, const char *name)
 int32_t WS_EXPORT(ws_call)(uint32_t i, uint32_t arglen)
 {
 	ws_args a;
-	ws_call_begin();
-	if (i >= ws_fn_count() || arglen > arg_cap)
+	ws_wire_begin();
+	if (i >= ws_fn_count() || arglen > arg_cap || !arg_buf)
 		return ws_type_error("no such function"), -1;
 	const struct ws_fndef *d = &ws_fns[i];
 	int r = ws_args_parse(&a, d->name, arg_buf, arglen, d->min, d->max);
@@ -127,8 +145,8 @@ const char *WS_EXPORT(ws_method_name)(uint32_t i)
 int32_t WS_EXPORT(ws_method)(uint32_t i, int32_t id, uint32_t arglen)
 {
 	ws_args a;
-	ws_call_begin();
-	if (i >= ws_method_count() || arglen > arg_cap)
+	ws_wire_begin();
+	if (i >= ws_method_count() || arglen > arg_cap || !arg_buf)
 		return ws_type_error("no such method"), -1;
 	const struct ws_methdef *d = &ws_methods[i];
 	struct ws_sock *s = ws_sock_get(id);

@@ -114,8 +114,32 @@ int ws_out_list(uint32_t n);
 uint8_t *ws_out_reserve(size_t n);
 uint32_t ws_out_len(void);
 const uint8_t *ws_out_ptr(void);
-/* Scratch memory that lives until the next call from the bridge. */
+/* Scratch memory that lives until the next call from the bridge; 16-byte aligned (64-bit
+ * host outputs such as clock_ns and the sendfile offset are written through it). NULL when
+ * n exceeds WS_AREA_MAX or memory is short. */
 void *ws_scratch(size_t n);
+
+/*
+ * The growable areas (arguments, results, I/O, scratch) never exceed WS_AREA_MAX bytes:
+ * linear memory is at most 2 GiB (host/wasock_host.h), and size_t is 32 bits on wasm32,
+ * so sizes are computed in 64 bits and checked against this bound before any doubling.
+ * An area grown past WS_AREA_KEEP is given back once the call that needed it is over.
+ */
+#ifndef WS_AREA_MAX /* the fuzzers lower it: gigabyte areas under ASan cost ~0.5 s each */
+#define WS_AREA_MAX 0x7fffffffu
+#endif
+#define WS_AREA_KEEP (1u << 20)
+/* The capacity to grow an area of cap bytes to so that it holds need bytes (at least
+ * min), or 0 when need exceeds WS_AREA_MAX. */
+static inline size_t ws_area_grow(size_t cap, uint64_t need, size_t min)
+{
+	if (need > WS_AREA_MAX)
+		return 0;
+	uint64_t c = cap ? cap : min;
+	while (c < need)
+		c *= 2;
+	return (size_t)(c > WS_AREA_MAX ? WS_AREA_MAX : c);
+}
 
 /* Sockaddr codecs (native Linux layout). */
 #define WS_SOCKADDR_MAX 128

@@ -50,10 +50,12 @@ int ws_fn_setdefaulttimeout(ws_args *a)
 int ws_fn_has_dualstack_ipv6(ws_args *a)
 {
 	(void)a;
+	int32_t *zero = ws_scratch(4);
+	if (!zero)
+		return ws_os_error(-WS_ENOMEM, "setsockopt");
 	int32_t fd = HOST(socket)(WS_AF_INET6, WS_SOCK_STREAM | WS_SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return ws_out_bool(0);
-	int32_t *zero = ws_scratch(4);
 	*zero = 0;
 	int32_t r = HOST(setsockopt)(fd, WS_IPPROTO_IPV6, WS_IPV6_V6ONLY, zero, 4);
 	HOST(close)(fd);

@@ -103,7 +103,11 @@ int ws_fn_if_nameindex(ws_args *a)
 	uint32_t cap = 4096;
 	uint8_t *buf;
 	int32_t r;
-	for (;;) {
+	/* Interfaces may come and go between rounds; a host that keeps asking for more is out
+	 * of its contract. */
+	for (int round = 0;; round++) {
+		if (round == 4)
+			return ws_os_error(-WS_EIO, "if_nameindex");
 		if (!(buf = ws_scratch(cap)))
 			return ws_os_error(-WS_ENOMEM, "if_nameindex");
 		r = HOST(if_nameindex)(buf, cap);
@@ -113,9 +117,13 @@ int ws_fn_if_nameindex(ws_args *a)
 			break;
 		cap = (uint32_t)r;
 	}
+	/* The host's records are checked whole before anything is written. */
 	uint32_t count = 0;
-	for (uint32_t off = 0; off < (uint32_t)r; count++)
+	for (uint32_t off = 0; off < (uint32_t)r; count++) {
+		if ((uint32_t)r - off < 8 || ws_get32le(buf + off + 4) > (uint32_t)r - off - 8)
+			return ws_os_error(-WS_EIO, "if_nameindex");
 		off += 8 + ws_get32le(buf + off + 4);
+	}
 	if (ws_out_list(count) < 0)
 		return WS_RAISED;
 	for (uint32_t off = 0; off < (uint32_t)r;) {

@@ -212,7 +212,9 @@ static uint32_t ws__ai_record(uint8_t *out, uint32_t cap, uint32_t at, const str
                               const char *canon, uint32_t canonlen)
 {
 	uint32_t salen = ai->family == WS_AF_INET ? 16 : 28;
-	uint32_t len = 16 + canonlen + 4 + salen;
+	uint64_t len = 16 + (uint64_t)canonlen + 4 + salen;
+	if (at > INT32_MAX || len > (uint64_t)INT32_MAX - at)
+		return UINT32_MAX; /* more than an int32 result can say */
 	if (at + len <= cap) {
 		uint8_t *p = out + at;
 		memset(p, 0, len);
@@ -220,7 +222,8 @@ static uint32_t ws__ai_record(uint8_t *out, uint32_t cap, uint32_t at, const str
 		ws_put32le(p + 4, (uint32_t)socktype);
 		ws_put32le(p + 8, (uint32_t)proto);
 		ws_put32le(p + 12, canonlen);
-		memcpy(p + 16, canon, canonlen);
+		if (canonlen)
+			memcpy(p + 16, canon, canonlen); /* canon is NULL when there is none */
 		p += 16 + canonlen;
 		ws_put32le(p, salen);
 		p += 4;
@@ -233,7 +236,7 @@ static uint32_t ws__ai_record(uint8_t *out, uint32_t cap, uint32_t at, const str
 			ws_put32le(p + 24, ai->scope);
 		}
 	}
-	return at + len;
+	return at + (uint32_t)len;
 }
 
 /* glibc's gaih_inet_typeproto: socket type, protocol, any protocol (raw), listed by default. */
@@ -313,7 +316,7 @@ int32_t wasock_host_getaddrinfo(const char *node, uint32_t nodelen, const char *
 			                   node, first ? nodelen : 0);
 		}
 	}
-	return (int32_t)at;
+	return at > INT32_MAX ? -WS_EOVERFLOW : (int32_t)at;
 }
 
 int32_t wasock_host_getnameinfo(const void *addr, uint32_t addrlen, int32_t flags, char *host,

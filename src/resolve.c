@@ -49,12 +49,16 @@ static int ws_host_arg(const wv *v, const char *what, int nul, const uint8_t **p
 	return 0;
 }
 
-/* Calls a host function that reports the size it needs, growing a scratch area. */
+/*
+ * Calls a host function that reports the size it needs, growing a scratch area. The
+ * answer may change between calls (the name service is live), but a host that keeps
+ * asking for more after a few rounds is out of its contract: EIO.
+ */
 #define WS_GROWING(outp, cap, call)                                      \
 	({                                                               \
-		int32_t ws__r;                                           \
+		int32_t ws__r = -WS_EIO;                                 \
 		uint32_t cap = 2048;                                     \
-		for (;;) {                                               \
+		for (int ws__round = 0; ws__round < 4; ws__round++) {    \
 			outp = ws_scratch(cap);                          \
 			if (!outp) {                                     \
 				ws__r = -WS_ENOMEM;                      \
@@ -64,6 +68,7 @@ static int ws_host_arg(const wv *v, const char *what, int nul, const uint8_t **p
 			if (ws__r < 0 || (uint32_t)ws__r <= cap)         \
 				break;                                   \
 			cap = (uint32_t)ws__r;                           \
+			ws__r = -WS_EIO;                                 \
 		}                                                        \
 		ws__r;                                                   \
 	})
@@ -85,17 +90,30 @@ struct ws_ai {
 	uint32_t canonlen, addrlen;
 };
 
-static const uint8_t *ws_ai_next(const uint8_t *p, struct ws_ai *ai)
+/* NULL when the record does not fit in [p, end): the host's bytes are checked, never
+ * trusted (a guest may supply the host). */
+static const uint8_t *ws_ai_next(const uint8_t *p, const uint8_t *end, struct ws_ai *ai)
 {
+	if (p >= end || end - p < 20)
+		return NULL;
 	ai->family = (int32_t)ws_get32le(p);
 	ai->socktype = (int32_t)ws_get32le(p + 4);
 	ai->proto = (int32_t)ws_get32le(p + 8);
 	ai->canonlen = ws_get32le(p + 12);
 	ai->canon = p + 16;
+	if (ai->canonlen > (size_t)(end - p) - 20)
+		return NULL;
 	p += 16 + ai->canonlen;
 	ai->addrlen = ws_get32le(p);
 	ai->addr = p + 4;
+	if (ai->addrlen > WS_SOCKADDR_MAX || ai->addrlen > (size_t)(end - p) - 4)
+		return NULL;
 	return p + 4 + ai->addrlen;
+}
+
+static int ws_gai_bad(void)
+{
+	return ws_os_error(-WS_EIO, "getaddrinfo");
 }
 
 int ws_setipaddr(const uint8_t *name, uint32_t n, int family, uint8_t *sa, uint32_t *salen)
@@ -112,7 +130,10 @@ int ws_setipaddr(const uint8_t *name, uint32_t n, int family, uint8_t *sa, uint3
 			return ws_os_error(r, "getaddrinfo");
 		if (r == 0)
 			return ws_raise(WS_ERR_OS, 0, "wildcard resolved to no address");
-		if (ws_ai_next(res, &ai) != res + r)
+		const uint8_t *next = ws_ai_next(res, res + r, &ai);
+		if (!next)
+			return ws_gai_bad();
+		if (next != res + r)
 			return ws_raise(WS_ERR_OS, 0, "wildcard resolved to multiple address");
 		if (ai.family != WS_AF_INET && ai.family != WS_AF_INET6)
 			return ws_raise(WS_ERR_OS, 0, "unsupported address family");
@@ -146,7 +167,8 @@ int ws_setipaddr(const uint8_t *name, uint32_t n, int family, uint8_t *sa, uint3
 		return ws_os_error(r, "getaddrinfo");
 	if (r == 0)
 		return ws_raise(WS_ERR_GAI, WS_EAI_NONAME, NULL);
-	ws_ai_next(res, &ai);
+	if (!ws_ai_next(res, res + r, &ai))
+		return ws_gai_bad();
 	memcpy(sa, ai.addr, ai.addrlen < cap ? ai.addrlen : cap);
 	*salen = ai.addrlen < cap ? ai.addrlen : cap;
 	if (ai.family != WS_AF_INET && ai.family != WS_AF_INET6)
@@ -201,11 +223,12 @@ int ws_fn_getaddrinfo(ws_args *a)
 	uint32_t count = 0;
 	struct ws_ai ai;
 	for (const uint8_t *p = res; p < res + r; count++)
-		p = ws_ai_next(p, &ai);
+		if (!(p = ws_ai_next(p, res + r, &ai)))
+			return ws_gai_bad();
 	if (ws_out_list(count) < 0)
 		return WS_RAISED;
 	for (const uint8_t *p = res; p < res + r;) {
-		p = ws_ai_next(p, &ai);
+		p = ws_ai_next(p, res + r, &ai);
 		if (ws_out_list(5) < 0 || ws_out_int(ai.family) < 0 || ws_out_int(ai.socktype) < 0 ||
 		    ws_out_int(ai.proto) < 0 ||
 		    ws_out_str((const char *)ai.canon, ai.canonlen) < 0 ||
@@ -258,7 +281,10 @@ int ws_fn_getnameinfo(ws_args *a)
 	struct ws_ai ai;
 	if (r == 0)
 		return ws_raise(WS_ERR_GAI, WS_EAI_NONAME, NULL);
-	if (ws_ai_next(res, &ai) != res + r)
+	const uint8_t *next = ws_ai_next(res, res + r, &ai);
+	if (!next)
+		return ws_gai_bad();
+	if (next != res + r)
 		return ws_raise(WS_ERR_OS, 0, "sockaddr resolved to multiple addresses");
 	uint8_t addr[WS_SOCKADDR_MAX];
 	uint32_t alen = ai.addrlen < sizeof addr ? ai.addrlen : sizeof addr;
@@ -293,33 +319,72 @@ int ws_fn_gethostbyname(ws_args *a)
 	return ws_out_str(buf, ws_inet_ntop(WS_AF_INET, sa + 4, buf, sizeof buf));
 }
 
-/* Writes [name, aliases, addresses] from the host's hostent record. */
-static int ws_out_hostent(const uint8_t *p, int family)
+/* A reader over the host's record bytes: every read is checked against the end. */
+struct ws_rec {
+	const uint8_t *p, *end;
+};
+
+static int ws_rec_u32(struct ws_rec *r, uint32_t *v)
 {
-	uint32_t n = ws_get32le(p);
-	if (ws_out_list(3) < 0 || ws_out_str((const char *)p + 4, n) < 0)
+	if (r->end - r->p < 4)
+		return -1;
+	*v = ws_get32le(r->p);
+	r->p += 4;
+	return 0;
+}
+
+static int ws_rec_bytes(struct ws_rec *r, uint64_t n, const uint8_t **p)
+{
+	if ((uint64_t)(r->end - r->p) < n)
+		return -1;
+	*p = r->p;
+	r->p += n;
+	return 0;
+}
+
+/* A (uint32 length, bytes) string of the record. */
+static int ws_rec_str(struct ws_rec *r, const uint8_t **p, uint32_t *n)
+{
+	return ws_rec_u32(r, n) < 0 ? -1 : ws_rec_bytes(r, *n, p);
+}
+
+/* Writes [name, aliases, addresses] from the host's hostent record of len bytes. */
+static int ws_out_hostent(const uint8_t *rec, uint32_t len, int family, const char *fname)
+{
+	struct ws_rec r = { rec, rec + len }, walk;
+	const uint8_t *s, *addrs;
+	uint32_t n, naliases, type, alen, naddrs;
+	/* Checked whole before anything is written. */
+	if (ws_rec_str(&r, &s, &n) < 0 || ws_rec_u32(&r, &naliases) < 0)
+		return ws_os_error(-WS_EIO, fname);
+	walk = r;
+	for (uint32_t i = 0; i < naliases; i++)
+		if (ws_rec_str(&walk, &s, &n) < 0)
+			return ws_os_error(-WS_EIO, fname);
+	if (ws_rec_u32(&walk, &type) < 0 || ws_rec_u32(&walk, &alen) < 0 ||
+	    ws_rec_u32(&walk, &naddrs) < 0)
+		return ws_os_error(-WS_EIO, fname);
+	if ((int32_t)type != family || (alen != 4 && alen != 16))
+		return ws_os_error(-WS_EAFNOSUPPORT, "gethostbyname");
+	if (ws_rec_bytes(&walk, (uint64_t)alen * naddrs, &addrs) < 0)
+		return ws_os_error(-WS_EIO, fname);
+	r.p = rec;
+	ws_rec_str(&r, &s, &n);
+	if (ws_out_list(3) < 0 || ws_out_str((const char *)s, n) < 0)
 		return WS_RAISED;
-	p += 4 + n;
-	uint32_t naliases = ws_get32le(p);
-	p += 4;
+	r.p += 4;
 	if (ws_out_list(naliases) < 0)
 		return WS_RAISED;
 	for (uint32_t i = 0; i < naliases; i++) {
-		n = ws_get32le(p);
-		if (ws_out_str((const char *)p + 4, n) < 0)
+		ws_rec_str(&r, &s, &n);
+		if (ws_out_str((const char *)s, n) < 0)
 			return WS_RAISED;
-		p += 4 + n;
 	}
-	int32_t type = (int32_t)ws_get32le(p);
-	uint32_t alen = ws_get32le(p + 4), naddrs = ws_get32le(p + 8);
-	p += 12;
-	if (type != family || (alen != 4 && alen != 16))
-		return ws_os_error(-WS_EAFNOSUPPORT, "gethostbyname");
 	if (ws_out_list(naddrs) < 0)
 		return WS_RAISED;
-	for (uint32_t i = 0; i < naddrs; i++, p += alen) {
+	for (uint32_t i = 0; i < naddrs; i++, addrs += alen) {
 		char buf[64];
-		ws_inet_ntop(alen == 4 ? WS_AF_INET : WS_AF_INET6, p, buf, sizeof buf);
+		ws_inet_ntop(alen == 4 ? WS_AF_INET : WS_AF_INET6, addrs, buf, sizeof buf);
 		if (ws_out_cstr(buf) < 0)
 			return WS_RAISED;
 	}
@@ -338,7 +403,7 @@ int ws_fn_gethostbyname_ex(ws_args *a)
 	                                                     out, cap));
 	if (r < 0)
 		return ws_os_error(r, "gethostbyname");
-	return ws_out_hostent(out, WS_AF_INET);
+	return ws_out_hostent(out, (uint32_t)r, WS_AF_INET, "gethostbyname");
 }
 
 static int ws_hostbyaddr(const uint8_t *name, uint32_t n)
@@ -353,7 +418,7 @@ static int ws_hostbyaddr(const uint8_t *name, uint32_t n)
 	int32_t r = WS_GROWING(out, cap, HOST(gethostbyaddr)(addr, alen, family, out, cap));
 	if (r < 0)
 		return ws_os_error(r, "gethostbyaddr");
-	return ws_out_hostent(out, family);
+	return ws_out_hostent(out, (uint32_t)r, family, "gethostbyaddr");
 }
 
 int ws_fn_gethostbyaddr(ws_args *a)

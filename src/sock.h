@@ -34,6 +34,8 @@ int ws_sock_close_fd(struct ws_sock *s);
 int ws_timeout_arg(const wv *v, const char *what, int64_t *ns);
 int ws_out_timeout(int64_t ns);
 int64_t ws_now(void);
+/* ws_now() + timeout, saturating at INT64_MAX. */
+int64_t ws_deadline(int64_t timeout);
 
 /* One attempt of an I/O operation; returns >= 0 or -errno. */
 typedef int32_t (*ws_sock_fn)(struct ws_sock *s, void *ctx);

@@ -51,12 +51,20 @@ static void ws_sock_free(struct ws_sock *s)
 	free_head = (uint32_t)(s - table);
 }
 
+/* The monotonic clock, kept within [0, INT64_MAX / 2] whatever the host answers, so that
+ * deadline arithmetic cannot overflow. A stack variable: 8-aligned on every target. */
 int64_t ws_now(void)
 {
-	uint64_t *t = ws_scratch(8);
-	if (!t || HOST(clock_ns)(t) < 0)
+	uint64_t t = 0;
+	if (HOST(clock_ns)(&t) < 0)
 		return 0;
-	return (int64_t)*t;
+	return t > (uint64_t)INT64_MAX / 2 ? INT64_MAX / 2 : (int64_t)t;
+}
+
+int64_t ws_deadline(int64_t timeout)
+{
+	int64_t now = ws_now();
+	return timeout > INT64_MAX - now ? INT64_MAX : now + timeout;
 }
 
 int ws_async;
@@ -214,7 +222,8 @@ static int ws_poll_ready(struct ws_sock *s, int writing, int64_t interval, int c
 		events |= WS_POLLERR;
 	int32_t ms = -1;
 	if (interval >= 0) {
-		int64_t m = (interval + 999999) / 1000000;
+		/* Rounded up without adding first: interval may be near INT64_MAX. */
+		int64_t m = interval / 1000000 + (interval % 1000000 != 0);
 		ms = m > 0x7fffffff ? 0x7fffffff : (int32_t)m;
 	}
 	int32_t r = HOST(poll)(s->fd, events, ms);
@@ -266,7 +275,7 @@ int32_t ws_sock_call(struct ws_sock *s, int writing, ws_sock_fn fn, void *ctx, i
 					interval = deadline - ws_now();
 				} else {
 					deadline_set = 1;
-					deadline = ws_now() + timeout;
+					deadline = ws_deadline(timeout);
 					interval = timeout;
 				}
 				r = interval >= 0 ? ws_poll_ready(s, writing, interval, connect) : 1;
@@ -317,6 +326,8 @@ int ws_fn_socket(ws_args *a)
 		uint32_t *len = (uint32_t *)(opt + 1);
 		/* As CPython: the fd must be a socket, whatever the other arguments say. */
 		uint8_t *sa = ws_scratch(WS_SOCKADDR_MAX + 4);
+		if (!opt || !sa)
+			return ws_os_error(-WS_ENOMEM, "socket");
 		uint32_t *salen = (uint32_t *)(sa + WS_SOCKADDR_MAX);
 		*salen = WS_SOCKADDR_MAX;
 		int32_t r = HOST(getsockname)(fd, sa, salen);
@@ -386,6 +397,8 @@ int ws_fn_socketpair(ws_args *a)
 		    wv_cint(ws_arg(a, i), what[i], &v[i]) < 0)
 			return WS_RAISED;
 	int32_t *fds = ws_scratch(8);
+	if (!fds)
+		return ws_os_error(-WS_ENOMEM, "socketpair");
 	int32_t r = HOST(socketpair)(v[0], v[1] | WS_SOCK_CLOEXEC, v[2], fds);
 	if (r < 0)
 		return ws_os_error(r, "socketpair");
@@ -592,6 +605,10 @@ static int32_t ws_connect_done(struct ws_sock *s, void *ctx)
 		return r;
 	if (*err == 0 || *err == WS_EISCONN)
 		return 0;
+	/* Kernel errnos are 1..4095; anything else (INT32_MIN would overflow the negation)
+	 * is a host out of range. */
+	if (*err < 0 || *err > 4095)
+		return -WS_EIO;
 	return -*err;
 }
 
@@ -601,6 +618,8 @@ static int ws_connect(struct ws_sock *s, const wv *addr, const char *fname, int 
 	uint8_t sa[WS_SOCKADDR_MAX];
 	uint32_t len;
 	int32_t *ctx = ws_scratch(8);
+	if (!ctx)
+		return ws_os_error(-WS_ENOMEM, fname);
 	if (ws_sockaddr_encode(s->family, s->proto, addr, fname, sa, &len) < 0)
 		return WS_RAISED;
 	if (ws_async && s->connecting) {
@@ -673,6 +692,8 @@ int ws_m_connect_ex(struct ws_sock *s, ws_args *a)
 static int ws_name(struct ws_sock *s, int peer)
 {
 	uint8_t *sa = ws_scratch(WS_SOCKADDR_MAX + 8);
+	if (!sa)
+		return ws_os_error(-WS_ENOMEM, NULL);
 	uint32_t *len = (uint32_t *)(sa + WS_SOCKADDR_MAX);
 	*len = WS_SOCKADDR_MAX;
 	int32_t r = peer ? HOST(getpeername)(s->fd, sa, len) : HOST(getsockname)(s->fd, sa, len);
@@ -702,6 +723,8 @@ int ws_m_getsockopt(struct ws_sock *s, ws_args *a)
 		return WS_RAISED;
 	if (buflen == 0) {
 		int32_t *v = ws_scratch(8);
+		if (!v)
+			return ws_os_error(-WS_ENOMEM, "getsockopt");
 		uint32_t *len = (uint32_t *)(v + 1);
 		*v = 0;
 		*len = 4;
@@ -714,6 +737,8 @@ int ws_m_getsockopt(struct ws_sock *s, ws_args *a)
 		return ws_raise(WS_ERR_OS, 0, "getsockopt buflen out of range");
 	uint8_t *buf = ws_scratch((size_t)buflen + 4);
 	uint32_t *len = (uint32_t *)ws_scratch(4);
+	if (!buf || !len)
+		return ws_os_error(-WS_ENOMEM, "getsockopt");
 	*len = (uint32_t)buflen;
 	int32_t r = HOST(getsockopt)(s->fd, level, name, buf, len);
 	if (r < 0)
@@ -746,6 +771,8 @@ int ws_m_setsockopt(struct ws_sock *s, ws_args *a)
 		r = HOST(setsockopt)(s->fd, level, name, n ? p : (const uint8_t *)ws_scratch(1), n);
 	} else {
 		int32_t *v = ws_scratch(4);
+		if (!v)
+			return ws_os_error(-WS_ENOMEM, "setsockopt");
 		if (wv_tag(val) != WV_INT && wv_tag(val) != WV_BOOL && wv_tag(val) != WV_HUGE &&
 		    wv_tag(val) != WV_UINT64)
 			return ws_type_error("setsockopt() value must be an integer or a bytes-like "
@@ -782,6 +809,8 @@ int ws_m_accept(struct ws_sock *s, ws_args *a)
 {
 	(void)a;
 	struct ws_accept_ctx *c = ws_scratch(sizeof *c);
+	if (!c)
+		return ws_os_error(-WS_ENOMEM, "accept");
 	int32_t fd = ws_sock_call(s, 0, ws_accept_once, c, 0, s->timeout);
 	if (fd < 0)
 		return ws_os_error(fd, "accept");

@@ -20,19 +20,34 @@ void *WS_EXPORT(ws_io_state)(void)
 	return &io;
 }
 
-/* The I/O area, grown to at least n bytes. */
+/* The I/O area, grown to at least n bytes; NULL beyond WS_AREA_MAX or when memory is
+ * short. ws_io_area(0) is the area as it is (the bridge copies received data out). */
 uint8_t *WS_EXPORT(ws_io_area)(uint32_t n)
 {
 	if (n > io.cap || !io.buf) {
-		size_t cap = io.cap ? io.cap : 65536;
-		while (cap < n)
-			cap *= 2;
+		size_t cap = ws_area_grow(io.cap, n, 65536);
 		free(io.buf);
-		io.buf = malloc(cap);
+		io.buf = cap ? malloc(cap) : NULL;
 		io.cap = io.buf ? (uint32_t)cap : 0;
 	}
 	ws_mem_sync();
 	return io.buf;
+}
+
+/*
+ * Gives back an I/O area an oversized call grew past WS_AREA_KEEP (linear memory never
+ * shrinks, but the allocator can hand the space to the next large request): called once
+ * its data has been copied out, by the receive calls that copy it into their result and
+ * at the start of every call through the wire format (which never finds data in it).
+ */
+void ws_io_trim(void);
+void ws_io_trim(void)
+{
+	if (io.cap > WS_AREA_KEEP) {
+		free(io.buf);
+		io.buf = NULL;
+		io.cap = 0;
+	}
 }
 
 struct ws_io {
@@ -104,6 +119,9 @@ static int32_t ws_recv_io(struct ws_sock *s, uint32_t n, int32_t flags, struct w
 static int ws_into_size(int64_t buflen, int64_t nbytes, int want_addr, const char *fname,
                         uint32_t *n)
 {
+	/* The bridge passes a buffer's byteLength: anything else is not a length. */
+	if (buflen < 0 || buflen > 0x7fffffff)
+		return ws_value_error("%s: buffer length out of range", fname);
 	if (nbytes < 0)
 		return ws_value_error("negative buffersize in %s", fname);
 	if (nbytes == 0)
@@ -224,7 +242,9 @@ int ws_m_recv(struct ws_sock *s, ws_args *a)
 	if (ws_size_arg(ws_arg(a, 0), "recv() bufsize", "recv", &n) < 0 || ws_flags(a, 1, &flags) < 0)
 		return WS_RAISED;
 	int32_t r = ws_recv_io(s, n, flags, &io, 0);
-	return r < 0 ? r : ws_out_bytes(io.buf, (uint32_t)r < n ? (uint32_t)r : n);
+	r = r < 0 ? r : ws_out_bytes(io.buf, (uint32_t)r < n ? (uint32_t)r : n);
+	ws_io_trim();
+	return r;
 }
 
 int ws_m_recvfrom(struct ws_sock *s, ws_args *a)
@@ -236,9 +256,12 @@ int ws_m_recvfrom(struct ws_sock *s, ws_args *a)
 	    ws_flags(a, 1, &flags) < 0)
 		return WS_RAISED;
 	int32_t r = ws_recv_io(s, n, flags, &io, 1);
-	if (r < 0 || ws_out_list(2) < 0 ||
-	    ws_out_bytes(io.buf, (uint32_t)r < n ? (uint32_t)r : n) < 0)
-		return WS_RAISED;
+	if (r >= 0 && (ws_out_list(2) < 0 ||
+	               ws_out_bytes(io.buf, (uint32_t)r < n ? (uint32_t)r : n) < 0))
+		r = WS_RAISED;
+	ws_io_trim();
+	if (r < 0)
+		return r;
 	return ws_sockaddr_decode(io.sa, io.salen < WS_SOCKADDR_MAX ? io.salen : WS_SOCKADDR_MAX,
 	                          s->proto);
 }
@@ -324,7 +347,7 @@ static int64_t sendall_deadline;
 static int ws_sendall(struct ws_sock *s, const uint8_t *p, uint32_t n, int32_t flags, int cont)
 {
 	if (!cont)
-		sendall_deadline = s->timeout > 0 ? ws_now() + s->timeout : 0;
+		sendall_deadline = s->timeout > 0 ? ws_deadline(s->timeout) : 0;
 	int64_t deadline = sendall_deadline;
 	int64_t interval = s->timeout;
 	do {
@@ -336,6 +359,9 @@ static int ws_sendall(struct ws_sock *s, const uint8_t *p, uint32_t n, int32_t f
 		int32_t r = ws_send_io(s, p, n, flags, NULL, 0, interval, "send");
 		if (r < 0)
 			return r;
+		/* More than was left would walk p past the data: a host out of range. */
+		if ((uint32_t)r > n)
+			return ws_os_error(-WS_EIO, "send");
 		p += r;
 		n -= (uint32_t)r;
 	} while (n > 0);
@@ -420,9 +446,11 @@ int ws_m_sendfile(struct ws_sock *s, ws_args *a)
 	if (s->fd < 0)
 		return ws_value_error("Invalid file descriptor: -1");
 	int64_t *off = ws_scratch(8);
+	if (!off)
+		return ws_os_error(-WS_ENOMEM, "sendfile");
 	*off = offset;
 	int64_t total = 0;
-	int64_t deadline = s->timeout > 0 ? ws_now() + s->timeout : 0;
+	int64_t deadline = s->timeout > 0 ? ws_deadline(s->timeout) : 0;
 	for (;;) {
 		int64_t want = count ? count - total : 0x40000000;
 		if (want <= 0)
@@ -445,6 +473,10 @@ int ws_m_sendfile(struct ws_sock *s, ws_args *a)
 		}
 		if (r == 0)
 			break;
+		/* The kernel never sends more than asked; a host that says so is refused before
+		 * its answer can push total past int64. */
+		if ((uint32_t)r > c.count || total > INT64_MAX - r)
+			return ws_os_error(-WS_EIO, "sendfile");
 		total += r;
 	}
 	int32_t sr = ws_sendfile_seek(in_fd, off, offset, total);

@@ -11,6 +11,7 @@
 #define WS_CMSG_ALIGN(n) (((n) + 7u) & ~7u)
 
 uint8_t *ws_io_area(uint32_t n);
+void ws_io_trim(void);
 int32_t ws_nosignal(const struct ws_sock *s);
 
 /* sendmsg(buffers, ancdata=[], flags=0, address=None) */
@@ -109,6 +110,8 @@ int ws_m_sendmsg(struct ws_sock *s, ws_args *a)
 	if (n > 1024)
 		return ws_os_error(-WS_EMSGSIZE, "sendmsg");
 	m.iov = ws_scratch(sizeof *m.iov * (n ? n : 1));
+	if (!m.iov)
+		return ws_os_error(-WS_ENOMEM, "sendmsg");
 	for (uint32_t i = 0; i < n; i++) {
 		const uint8_t *p;
 		uint32_t len;
@@ -203,6 +206,8 @@ static int ws_recvmsg(struct ws_sock *s, uint32_t n, const wv *ancv, const wv *f
 	if (anc > 0x7fffffff)
 		return ws_value_error("%s(): ancbufsize too large", fname);
 	m.iov = ws_scratch(sizeof *m.iov);
+	if (!m.iov)
+		return ws_os_error(-WS_ENOMEM, fname);
 	m.iov->base = ws_io_area(n ? n : 1);
 	m.iov->len = n;
 	m.iovcnt = 1;
@@ -223,9 +228,12 @@ static int ws_recvmsg(struct ws_sock *s, uint32_t n, const wv *ancv, const wv *f
 	    ws_out_ancdata(m.control, ctl) < 0 || ws_out_int(m.msg_flags) < 0 ||
 	    ws_sockaddr_decode(m.name, namelen, s->proto) < 0) {
 		ws_close_rights(m.control, ctl);
-		return WS_RAISED;
+		r = WS_RAISED;
 	}
-	return 0;
+	/* recvmsg copied the data into its result; recvmsg_into's bridge still reads it. */
+	if (want_data)
+		ws_io_trim();
+	return r < 0 ? r : 0;
 }
 
 int ws_m_recvmsg(struct ws_sock *s, ws_args *a)
@@ -257,9 +265,12 @@ int ws_m_recvmsg_into(struct ws_sock *s, ws_args *a)
 		int64_t len;
 		if (wv_next(&list, &item) < 0 || wv_int64(&item, "buffer length", &len) < 0)
 			return WS_RAISED;
+		/* Checked one by one: negative lengths must not cancel out in the sum. */
+		if (len < 0 || len > 0x7fffffff)
+			return ws_value_error("recvmsg_into(): buffer length out of range");
 		total += (uint64_t)len;
+		if (total > 0x7fffffff)
+			return ws_value_error("recvmsg_into(): buffers too large");
 	}
-	if (total > 0x7fffffff)
-		return ws_value_error("recvmsg_into(): buffers too large");
 	return ws_recvmsg(s, (uint32_t)total, ws_arg(a, 1), ws_arg(a, 2), "recvmsg_into", 0);
 }

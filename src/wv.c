@@ -301,10 +301,10 @@ static size_t out_cap, out_len;
 
 uint8_t *ws_out_reserve(size_t n)
 {
-	if (out_len + n > out_cap) {
-		size_t cap = out_cap ? out_cap : 4096;
-		while (cap < out_len + n)
-			cap *= 2;
+	if ((uint64_t)out_len + n > out_cap) {
+		size_t cap = ws_area_grow(out_cap, (uint64_t)out_len + n, 4096);
+		if (!cap)
+			return NULL;
 		uint8_t *p = realloc(out_buf, cap);
 		if (!p)
 			return NULL;
@@ -321,9 +321,16 @@ static int out_nomem(void)
 	return ws_raise(WS_ERR_OS, 12, "out of memory");
 }
 
+/* The bridge has read the previous result: a result area an oversized result left
+ * behind is given back. */
 void ws_out_reset(void)
 {
 	out_len = 0;
+	if (out_cap > WS_AREA_KEEP) {
+		free(out_buf);
+		out_buf = NULL;
+		out_cap = 0;
+	}
 }
 
 uint32_t ws_out_len(void)
@@ -384,7 +391,9 @@ int ws_out_bytes(const void *p, size_t n) { return out_blob(WV_BYTES, p, n); }
 struct scratch_block {
 	struct scratch_block *prev;
 	size_t cap, len;
-	uint8_t data[];
+	/* 16 like malloc: on wasm32 the header is 12 bytes, which left 64-bit values that
+	 * the host writes through scratch (clock_ns, sendfile's offset) misaligned. */
+	_Alignas(16) uint8_t data[];
 };
 static struct scratch_block *scratch;
 
@@ -402,6 +411,8 @@ void ws_scratch_reset(void)
 
 void *ws_scratch(size_t n)
 {
+	if (n > WS_AREA_MAX - sizeof(struct scratch_block) - 15)
+		return NULL;
 	n = (n + 15) & ~(size_t)15;
 	if (!scratch || scratch->cap - scratch->len < n) {
 		size_t cap = n < 16384 ? 16384 : n;

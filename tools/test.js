@@ -44,5 +44,18 @@ try {
 } catch { /* counted below */ }
 if (jest !== 0 && totals.failed === 0) totals.failed++;
 
+// ---- hardening: sanitizer builds, short fuzz runs (tools/hardening.js) ----------------
+const hardLog = path.join(os.tmpdir(), `wasock-hardening-${process.pid}.json`);
+const hard = run(process.execPath, [path.join(__dirname, 'hardening.js'), '--json', hardLog]);
+try {
+  const r = JSON.parse(fs.readFileSync(hardLog, 'utf8'));
+  totals.passed += r.passed;
+  totals.failed += r.failed;
+  totals.skipped += r.skipped;
+  fs.rmSync(hardLog);
+} catch { /* counted below */ }
+if (hard !== 0 && totals.failed === 0) totals.failed++;
+// ---- end of hardening ------------------------------------------------------------------
+
 console.log(`\nwasock: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed ? 1 : 0);

@@ -20,6 +20,8 @@
 
 struct ws_binding {
 	napi_ref memory;
+	/* The ArrayBuffer base and size were read from: growth detaches it (see ws_fresh). */
+	napi_ref buffer;
 	/* Bound imports objects (bind()): functions still alive; freed at 0. The env's
 	 * own binding (attach()) is instance data and has refs == -1. */
 	int refs;
@@ -56,18 +58,50 @@ static struct ws_binding *ws_binding(napi_env env)
 	return data;
 }
 
+/*
+ * Re-reads the memory's buffer. On failure the binding serves no memory at all (every
+ * offset is EFAULT) rather than a stale one. A shared memory (SharedArrayBuffer) is
+ * refused: another thread could change lengths between their check and their use.
+ */
 static int ws_refresh(napi_env env, struct ws_binding *b)
 {
 	napi_value mem, buf;
 	void *data = NULL;
 	size_t len = 0;
-	if (!b->memory || napi_get_reference_value(env, b->memory, &mem) != napi_ok ||
+	bool is_ab = false;
+	b->base = NULL;
+	b->size = 0;
+	if (b->buffer) {
+		napi_delete_reference(env, b->buffer);
+		b->buffer = NULL;
+	}
+	if (!b->memory || napi_get_reference_value(env, b->memory, &mem) != napi_ok || !mem ||
 	    napi_get_named_property(env, mem, "buffer", &buf) != napi_ok ||
-	    napi_get_arraybuffer_info(env, buf, &data, &len) != napi_ok)
+	    napi_is_arraybuffer(env, buf, &is_ab) != napi_ok || !is_ab ||
+	    napi_get_arraybuffer_info(env, buf, &data, &len) != napi_ok ||
+	    napi_create_reference(env, buf, 1, &b->buffer) != napi_ok)
 		return -EFAULT;
 	b->base = data;
 	b->size = len;
 	return 0;
+}
+
+/*
+ * The cached base and size stay right until the memory grows. V8 reserves a 32-bit
+ * memory's whole range on 64-bit hosts and grows it in place, so the base would stay
+ * valid, but where it cannot reserve (a limited address space) growth copies the memory
+ * and frees the old one. Growth always detaches the buffer the cache came from, so each
+ * call checks that first and re-reads: a guest that grows its memory without calling
+ * memory_grown never makes the host use a stale pointer.
+ */
+static void ws_fresh(napi_env env, struct ws_binding *b)
+{
+	napi_value buf;
+	bool detached = true;
+	if (b->buffer && napi_get_reference_value(env, b->buffer, &buf) == napi_ok && buf)
+		napi_is_detached_arraybuffer(env, buf, &detached);
+	if (detached)
+		ws_refresh(env, b);
 }
 
 /* Pointer to guest bytes [off, off+len), or NULL when out of bounds. */
@@ -96,6 +130,7 @@ static int ws_args(napi_env env, napi_callback_info info, struct ws_call *c, siz
 	if (napi_get_cb_info(env, info, &c->argc, argv, NULL, &data) != napi_ok || !data)
 		return -1;
 	c->b = data;
+	ws_fresh(env, c->b);
 	for (size_t i = 0; i < want; i++) {
 		int32_t v = 0;
 		if (i < c->argc && napi_get_value_int32(env, argv[i], &v) != napi_ok)
@@ -132,10 +167,19 @@ WS_FN(memory_grown, 0)
 	return ws_ret(env, ws_refresh(env, c.b));
 WS_END
 
+/*
+ * Guest offsets carry no alignment: typed values in guest memory are read and written
+ * through aligned copies (memcpy), never through a cast pointer.
+ */
 WS_FN(clock_ns, 1)
-	uint64_t *out = P(0, 8);
-	CHECK(out, 0);
-	return ws_ret(env, out ? wasock_host_clock_ns(out) : -EFAULT);
+	void *out = P(0, 8);
+	uint64_t t = 0;
+	if (!out)
+		return ws_ret(env, -EFAULT);
+	int32_t r = wasock_host_clock_ns(&t);
+	if (r == 0)
+		memcpy(out, &t, 8);
+	return ws_ret(env, r);
 WS_END
 
 WS_FN(socket, 3)
@@ -143,10 +187,14 @@ WS_FN(socket, 3)
 WS_END
 
 WS_FN(socketpair, 4)
-	int32_t *fds = P(3, 8);
-	if (!fds)
+	void *out = P(3, 8);
+	int32_t fds[2];
+	if (!out)
 		return ws_ret(env, -EFAULT);
-	return ws_ret(env, wasock_host_socketpair(I(0), I(1), I(2), fds));
+	int32_t r = wasock_host_socketpair(I(0), I(1), I(2), fds);
+	if (r == 0)
+		memcpy(out, fds, 8);
+	return ws_ret(env, r);
 WS_END
 
 WS_FN(close, 1)
@@ -173,48 +221,70 @@ WS_FN(listen, 2)
 	return ws_ret(env, wasock_host_listen(I(0), I(1)));
 WS_END
 
-/* An address area whose length is an in/out uint32 in guest memory. */
+/*
+ * An address area whose length is an in/out uint32 in guest memory: *l points at the
+ * guest's length (any alignment), *len is its aligned copy for the host call, written
+ * back by ws_len_back.
+ */
 static int ws_addr_inout(struct ws_binding *b, uint32_t aoff, uint32_t loff, void **a,
-                         uint32_t **l)
+                         void **l, uint32_t *len)
 {
 	*a = NULL;
 	*l = NULL;
+	*len = 0;
 	if (!loff)
 		return 0;
 	if (!(*l = ws_ptr(b, loff, 4)))
 		return -EFAULT;
-	if (**l && !(*a = ws_ptr(b, aoff, **l)))
+	memcpy(len, *l, 4);
+	if (*len && !(*a = ws_ptr(b, aoff, *len)))
 		return -EFAULT;
 	return 0;
 }
 
+/* Writes *len back to the guest after a successful call (a pointer: the call must have
+ * run before the value is read, which argument evaluation order would not promise). */
+static int32_t ws_len_back(int32_t r, void *l, const uint32_t *len)
+{
+	if (r >= 0 && l)
+		memcpy(l, len, 4);
+	return r;
+}
+
 WS_FN(accept, 4)
-	void *a;
-	uint32_t *l;
-	int r = ws_addr_inout(c.b, U(1), U(2), &a, &l);
-	return ws_ret(env, r < 0 ? r : wasock_host_accept(I(0), a, l, I(3)));
+	void *a, *l;
+	uint32_t len;
+	int r = ws_addr_inout(c.b, U(1), U(2), &a, &l, &len);
+	if (r < 0)
+		return ws_ret(env, r);
+	return ws_ret(env, ws_len_back(wasock_host_accept(I(0), a, l ? &len : NULL, I(3)), l, &len));
 WS_END
 
 WS_FN(getsockname, 3)
-	void *a;
-	uint32_t *l;
-	int r = ws_addr_inout(c.b, U(1), U(2), &a, &l);
-	return ws_ret(env, r < 0 || !l ? -EFAULT : wasock_host_getsockname(I(0), a, l));
+	void *a, *l;
+	uint32_t len;
+	int r = ws_addr_inout(c.b, U(1), U(2), &a, &l, &len);
+	if (r < 0 || !l)
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, ws_len_back(wasock_host_getsockname(I(0), a, &len), l, &len));
 WS_END
 
 WS_FN(getpeername, 3)
-	void *a;
-	uint32_t *l;
-	int r = ws_addr_inout(c.b, U(1), U(2), &a, &l);
-	return ws_ret(env, r < 0 || !l ? -EFAULT : wasock_host_getpeername(I(0), a, l));
+	void *a, *l;
+	uint32_t len;
+	int r = ws_addr_inout(c.b, U(1), U(2), &a, &l, &len);
+	if (r < 0 || !l)
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, ws_len_back(wasock_host_getpeername(I(0), a, &len), l, &len));
 WS_END
 
 WS_FN(getsockopt, 5)
-	void *v;
-	uint32_t *l;
-	int r = ws_addr_inout(c.b, U(3), U(4), &v, &l);
-	return ws_ret(env, r < 0 || !l ? -EFAULT
-	                                : wasock_host_getsockopt(I(0), I(1), I(2), v, l));
+	void *v, *l;
+	uint32_t len;
+	int r = ws_addr_inout(c.b, U(3), U(4), &v, &l, &len);
+	if (r < 0 || !l)
+		return ws_ret(env, -EFAULT);
+	return ws_ret(env, ws_len_back(wasock_host_getsockopt(I(0), I(1), I(2), v, &len), l, &len));
 WS_END
 
 WS_FN(setsockopt, 5)
@@ -237,11 +307,14 @@ WS_END
 
 WS_FN(recvfrom, 6)
 	void *buf = P(1, U(2));
-	void *a;
-	uint32_t *l;
+	void *a, *l;
+	uint32_t len;
 	CHECK(buf, 1);
-	int r = ws_addr_inout(c.b, U(4), U(5), &a, &l);
-	return ws_ret(env, r < 0 ? r : wasock_host_recvfrom(I(0), buf, U(2), I(3), a, l));
+	int r = ws_addr_inout(c.b, U(4), U(5), &a, &l, &len);
+	if (r < 0)
+		return ws_ret(env, r);
+	return ws_ret(env, ws_len_back(wasock_host_recvfrom(I(0), buf, U(2), I(3), a,
+	                                                    l ? &len : NULL), l, &len));
 WS_END
 
 /* Guest iovecs are {u32 base, u32 len}; build native ones, bounds-checked. */
@@ -250,11 +323,13 @@ static int ws_iov(struct ws_binding *b, uint32_t off, uint32_t n, wasock_iovec *
 {
 	if (n > WS_IOV_MAX)
 		return -EMSGSIZE;
-	const uint32_t *g = n ? ws_ptr(b, off, (uint64_t)n * 8) : NULL;
+	const uint8_t *g = n ? ws_ptr(b, off, (uint64_t)n * 8) : NULL;
 	if (n && !g)
 		return -EFAULT;
 	for (uint32_t i = 0; i < n; i++) {
-		uint32_t base = g[2 * i], len = g[2 * i + 1];
+		uint32_t base, len;
+		memcpy(&base, g + 8 * i, 4);
+		memcpy(&len, g + 8 * i + 4, 4);
 		iov[i].len = len;
 		iov[i].base = len ? ws_ptr(b, base, len) : b->base;
 		if (!iov[i].base)
@@ -281,20 +356,26 @@ static napi_value ws_recvmsg9(napi_env env, napi_callback_info info)
 	if (ws_args(env, info, &c, 9) < 0)
 		return NULL;
 	wasock_iovec iov[WS_IOV_MAX];
-	void *name = NULL, *ctl = NULL;
-	uint32_t *namelen = NULL, *ctllen = NULL;
-	int32_t *mflags = ws_ptr(c.b, U(7), 4);
+	void *name = NULL, *ctl = NULL, *gnamelen = NULL, *gctllen = NULL;
+	uint32_t namelen = 0, ctllen = 0;
+	int32_t mflags = 0;
+	void *gmflags = U(7) ? ws_ptr(c.b, U(7), 4) : NULL;
 	int r = ws_iov(c.b, U(1), U(2), iov);
 	if (r == 0)
-		r = ws_addr_inout(c.b, U(3), U(4), &name, &namelen);
+		r = ws_addr_inout(c.b, U(3), U(4), &name, &gnamelen, &namelen);
 	if (r == 0)
-		r = ws_addr_inout(c.b, U(5), U(6), &ctl, &ctllen);
-	if (r == 0 && (!namelen || !ctllen || !mflags))
+		r = ws_addr_inout(c.b, U(5), U(6), &ctl, &gctllen, &ctllen);
+	if (r == 0 && (!gnamelen || !gctllen || !gmflags))
 		r = -EFAULT;
 	if (r < 0)
 		return ws_ret(env, r);
-	return ws_ret(env, wasock_host_recvmsg(I(0), iov, U(2), name, namelen, ctl, ctllen, mflags,
-	                                       I(8)));
+	r = wasock_host_recvmsg(I(0), iov, U(2), name, &namelen, ctl, &ctllen, &mflags, I(8));
+	if (r >= 0) {
+		memcpy(gnamelen, &namelen, 4);
+		memcpy(gctllen, &ctllen, 4);
+		memcpy(gmflags, &mflags, 4);
+	}
+	return ws_ret(env, r);
 }
 
 WS_FN(readv, 3)
@@ -310,30 +391,52 @@ WS_FN(writev, 3)
 WS_END
 
 WS_FN(sendfile, 4)
-	int64_t *off = P(2, 8);
-	if (!off)
+	void *goff = P(2, 8);
+	int64_t off;
+	if (!goff)
 		return ws_ret(env, -EFAULT);
-	return ws_ret(env, wasock_host_sendfile(I(0), I(1), off, U(3)));
+	memcpy(&off, goff, 8);
+	int32_t r = wasock_host_sendfile(I(0), I(1), &off, U(3));
+	if (r >= 0)
+		memcpy(goff, &off, 8);
+	return ws_ret(env, r);
 WS_END
 
 WS_FN(lseek, 2)
-	const int64_t *off = P(1, 8);
-	if (!off)
+	void *goff = P(1, 8);
+	int64_t off;
+	if (!goff)
 		return ws_ret(env, -EFAULT);
-	return ws_ret(env, wasock_host_lseek(I(0), off));
+	memcpy(&off, goff, 8);
+	return ws_ret(env, wasock_host_lseek(I(0), &off));
 WS_END
 
 WS_FN(poll, 3)
 	return ws_ret(env, ws_wake_poll(I(0), I(1), I(2)));
 WS_END
 
+/* The records are polled from an aligned copy (struct pollfd is int-aligned), whose
+ * revents go back to the guest. */
 WS_FN(poll_many, 3)
 	if (U(1) > WASOCK_HOST_POLL_MAX)
 		return ws_ret(env, -EINVAL);
 	void *fds = U(1) ? ws_ptr(c.b, U(0), (uint64_t)U(1) * 8) : NULL;
 	if (U(1) && !fds)
 		return ws_ret(env, -EFAULT);
-	return ws_ret(env, ws_wake_poll_many(fds, U(1), I(2)));
+	uint64_t local[64], *copy = U(1) <= 64 ? local : malloc((size_t)U(1) * 8);
+	if (!copy)
+		return ws_ret(env, -ENOMEM);
+	if (U(1))
+		memcpy(copy, fds, (size_t)U(1) * 8);
+	int32_t r = ws_wake_poll_many(U(1) ? copy : NULL, U(1), I(2));
+	if (r >= 0 && U(1)) {
+		/* Only revents is the host's to write: the guest's fd and events stay as given. */
+		for (uint32_t i = 0; i < U(1); i++)
+			memcpy((uint8_t *)fds + 8 * i + 6, (uint8_t *)copy + 8 * i + 6, 2);
+	}
+	if (copy != local)
+		free(copy);
+	return ws_ret(env, r);
 WS_END
 
 WS_FN(epoll_create1, 1)
@@ -344,6 +447,7 @@ WS_FN(epoll_ctl, 4)
 	return ws_ret(env, wasock_host_epoll_ctl(I(0), I(1), I(2), U(3)));
 WS_END
 
+/* host/sys writes each record with memcpy: the area needs no alignment. */
 WS_FN(epoll_wait, 4)
 	if (U(2) == 0 || U(2) > WASOCK_HOST_EPOLL_MAX)
 		return ws_ret(env, -EINVAL);
@@ -562,6 +666,8 @@ static void ws_binding_free(napi_env env, void *data, void *hint)
 	(void)hint;
 	if (b->memory)
 		napi_delete_reference(env, b->memory);
+	if (b->buffer)
+		napi_delete_reference(env, b->buffer);
 	free(b);
 }
 
@@ -576,6 +682,7 @@ static void ws_bound_release(napi_env env, void *data, void *hint)
 uint8_t *ws_binding_memory(napi_env env, size_t *size)
 {
 	struct ws_binding *b = ws_binding(env);
+	ws_fresh(env, b);
 	*size = b->size;
 	return b->base;
 }

@@ -26,11 +26,20 @@ struct ws_ns {
 	char *host, *serv;
 };
 
-/* Runs call with a buffer grown to the size the host reports it needs. */
+/* The largest answer the pool thread accepts: no name service needs more. */
+#define WS_NS_OUT_MAX (16u << 20)
+/* getnameinfo's host and service capacities: NI_MAXHOST (1025) and NI_MAXSERV (32), with
+ * room to spare; larger requests are clamped (glibc never writes more). */
+#define WS_NS_GNI_MAX 4096u
+
+/*
+ * Runs call with a buffer grown to the size the host reports it needs: a few rounds (the
+ * answer may change between calls), within WS_NS_OUT_MAX, else EIO / ENOMEM.
+ */
 #define WS_NS_GROW(ns, call)                                               \
 	do {                                                               \
 		uint32_t cap = 4096;                                       \
-		for (;;) {                                                 \
+		for (int round = 0;; round++) {                            \
 			uint8_t *out = malloc(cap);                        \
 			if (!out) {                                        \
 				(ns)->result = -12;                        \
@@ -39,6 +48,10 @@ struct ws_ns {
 			int32_t r = (call);                                \
 			if (r >= 0 && (uint32_t)r > cap) {                 \
 				free(out);                                 \
+				if ((uint32_t)r > WS_NS_OUT_MAX || round == 3) { \
+					(ns)->result = (uint32_t)r > WS_NS_OUT_MAX ? -12 : -5; \
+					return;                            \
+				}                                          \
 				cap = (uint32_t)r;                         \
 				continue;                                  \
 			}                                                  \
@@ -65,7 +78,11 @@ static void ws_ns_execute(napi_env env, void *data)
 		WS_NS_GROW(ns, wasock_host_gethostbyaddr(ns->in[0], ns->inlen[0], ns->iargs[0], out,
 		                                         cap));
 	case WS_NS_GNI: {
+		/* Capacities from JS are any int32: clamped, so hc + 1 cannot wrap (a cap near
+		 * 2^32 made calloc(1, 0) and getnameinfo write past it). */
 		uint32_t hc = (uint32_t)ns->iargs[1], sc = (uint32_t)ns->iargs[2];
+		hc = hc > WS_NS_GNI_MAX ? WS_NS_GNI_MAX : hc;
+		sc = sc > WS_NS_GNI_MAX ? WS_NS_GNI_MAX : sc;
 		ns->host = calloc(1, hc + 1);
 		ns->serv = calloc(1, sc + 1);
 		if (!ns->host || !ns->serv) {
@@ -142,41 +159,68 @@ static int ws_ns_bytes(napi_env env, napi_value v, char **out, uint32_t *len)
 	return 0;
 }
 
+static void ws_ns_free(napi_env env, struct ws_ns *ns)
+{
+	if (ns->callback)
+		napi_delete_reference(env, ns->callback);
+	if (ns->work)
+		napi_delete_async_work(env, ns->work);
+	free(ns->in[0]);
+	free(ns->in[1]);
+	free(ns);
+}
+
+/* Throws a TypeError (unless one is pending) and frees the request being built. */
+static napi_value ws_ns_fail(napi_env env, struct ws_ns *ns, const char *msg)
+{
+	bool pending = false;
+	napi_is_exception_pending(env, &pending);
+	if (!pending)
+		napi_throw_type_error(env, NULL, msg);
+	ws_ns_free(env, ns);
+	return NULL;
+}
+
 /* ns_call(kind, [inputs...], callback); inputs per kind are listed at the top. */
 static napi_value ws_ns_call(napi_env env, napi_callback_info info)
 {
 	size_t argc = 3;
 	napi_value argv[3], name, item;
 	uint32_t n = 0;
+	bool is_array = false;
+	napi_valuetype t;
 	struct ws_ns *ns = calloc(1, sizeof *ns);
 	if (!ns) {
 		napi_throw_error(env, "ENOMEM", "out of memory");
 		return NULL;
 	}
-	WS_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-	WS_NAPI(env, napi_get_value_int32(env, argv[0], &ns->kind));
-	WS_NAPI(env, napi_get_array_length(env, argv[1], &n));
+	if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 3 ||
+	    napi_get_value_int32(env, argv[0], &ns->kind) != napi_ok ||
+	    ns->kind < 0 || ns->kind > WS_NS_HOSTBYADDR ||
+	    napi_is_array(env, argv[1], &is_array) != napi_ok || !is_array ||
+	    napi_get_array_length(env, argv[1], &n) != napi_ok ||
+	    napi_typeof(env, argv[2], &t) != napi_ok || t != napi_function)
+		return ws_ns_fail(env, ns, "ns_call(kind, [inputs], callback): bad request");
 	int nbytes = ns->kind == WS_NS_GAI ? 2 : 1;
-	for (uint32_t i = 0; i < n && i < 6; i++) {
-		WS_NAPI(env, napi_get_element(env, argv[1], i, &item));
+	/* nbytes byte inputs, then at most four int32s (iargs). */
+	for (uint32_t i = 0; i < n && i < (uint32_t)nbytes + 4; i++) {
+		if (napi_get_element(env, argv[1], i, &item) != napi_ok)
+			return ws_ns_fail(env, ns, "ns_call: bad input");
 		if ((int)i < nbytes) {
-			if (ws_ns_bytes(env, item, &ns->in[i], &ns->inlen[i]) < 0) {
-				napi_throw_type_error(env, NULL, "ns_call: bad input");
-				return NULL;
-			}
-		} else {
-			WS_NAPI(env, napi_get_value_int32(env, item, &ns->iargs[i - nbytes]));
+			if (ws_ns_bytes(env, item, &ns->in[i], &ns->inlen[i]) < 0)
+				return ws_ns_fail(env, ns, "ns_call: bad input");
+		} else if (napi_get_value_int32(env, item, &ns->iargs[i - nbytes]) != napi_ok) {
+			return ws_ns_fail(env, ns, "ns_call: bad input");
 		}
 	}
-	if ((ns->kind != WS_NS_GAI && !ns->in[0]) || ns->kind < 0 || ns->kind > WS_NS_HOSTBYADDR) {
-		napi_throw_type_error(env, NULL, "ns_call: bad request");
-		return NULL;
-	}
-	WS_NAPI(env, napi_create_reference(env, argv[2], 1, &ns->callback));
-	WS_NAPI(env, napi_create_string_utf8(env, "wasock:nameservice", NAPI_AUTO_LENGTH, &name));
-	WS_NAPI(env, napi_create_async_work(env, NULL, name, ws_ns_execute, ws_ns_complete, ns,
-	                                    &ns->work));
-	WS_NAPI(env, napi_queue_async_work(env, ns->work));
+	if (ns->kind != WS_NS_GAI && !ns->in[0])
+		return ws_ns_fail(env, ns, "ns_call: bad request");
+	if (napi_create_reference(env, argv[2], 1, &ns->callback) != napi_ok ||
+	    napi_create_string_utf8(env, "wasock:nameservice", NAPI_AUTO_LENGTH, &name) != napi_ok ||
+	    napi_create_async_work(env, NULL, name, ws_ns_execute, ws_ns_complete, ns,
+	                           &ns->work) != napi_ok ||
+	    napi_queue_async_work(env, ns->work) != napi_ok)
+		return ws_ns_fail(env, ns, "ns_call: cannot queue the request");
 	return NULL;
 }
 

@@ -140,10 +140,18 @@ static void ws_poll_finalize(napi_env env, void *data, void *hint)
 	}
 }
 
+/* Tags the externals poll_open makes, so that no other external (another addon's, or
+ * a name-service request) is ever taken for a poll handle. */
+static const napi_type_tag ws_poll_tag = { 0x7761736f636b706fULL, 0x6c6c68616e646c65ULL };
+
 static struct ws_poll *ws_poll_arg(napi_env env, napi_value v)
 {
 	void *data = NULL;
-	if (napi_get_value_external(env, v, &data) != napi_ok || !data) {
+	bool tagged = false;
+	napi_valuetype t;
+	if (napi_typeof(env, v, &t) != napi_ok || t != napi_external ||
+	    napi_check_object_type_tag(env, v, &ws_poll_tag, &tagged) != napi_ok || !tagged ||
+	    napi_get_value_external(env, v, &data) != napi_ok || !data) {
 		napi_throw_type_error(env, NULL, "expected a poll handle");
 		return NULL;
 	}
@@ -157,8 +165,18 @@ static napi_value ws_poll_open(napi_env env, napi_callback_info info)
 	napi_value argv[2], name, ext;
 	int32_t fd;
 	uv_loop_t *loop;
+	napi_valuetype t;
 	WS_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
 	WS_NAPI(env, napi_get_value_int32(env, argv[0], &fd));
+	/* libuv asserts on a negative fd; the callback must be callable when it fires. */
+	if (fd < 0) {
+		napi_throw_range_error(env, NULL, "poll_open: fd must be >= 0");
+		return NULL;
+	}
+	if (argc < 2 || napi_typeof(env, argv[1], &t) != napi_ok || t != napi_function) {
+		napi_throw_type_error(env, NULL, "poll_open: callback must be a function");
+		return NULL;
+	}
 	WS_NAPI(env, napi_get_uv_event_loop(env, &loop));
 	struct ws_poll *p = calloc(1, sizeof *p);
 	if (!p) {
@@ -173,10 +191,29 @@ static napi_value ws_poll_open(napi_env env, napi_callback_info info)
 	}
 	p->env = env;
 	p->handle.data = p;
-	WS_NAPI(env, napi_create_reference(env, argv[1], 0, &p->callback));
-	WS_NAPI(env, napi_create_string_utf8(env, "wasock:poll", NAPI_AUTO_LENGTH, &name));
-	WS_NAPI(env, napi_async_init(env, NULL, name, &p->context));
-	WS_NAPI(env, napi_create_external(env, p, ws_poll_finalize, NULL, &ext));
+	/* From here on the handle is live: a failure closes it (p->js_done lets its close
+	 * callback free p) instead of leaking it in the loop. */
+	if (napi_create_reference(env, argv[1], 0, &p->callback) != napi_ok ||
+	    napi_create_string_utf8(env, "wasock:poll", NAPI_AUTO_LENGTH, &name) != napi_ok ||
+	    napi_async_init(env, NULL, name, &p->context) != napi_ok) {
+		if (p->callback)
+			napi_delete_reference(env, p->callback);
+		p->js_done = 1;
+		p->closing = 1;
+		uv_close((uv_handle_t *)&p->handle, ws_poll_closed);
+		ws_napi_throw_last(env);
+		return NULL;
+	}
+	if (napi_create_external(env, p, ws_poll_finalize, NULL, &ext) != napi_ok) {
+		napi_delete_reference(env, p->callback);
+		napi_async_destroy(env, p->context);
+		p->js_done = 1;
+		p->closing = 1;
+		uv_close((uv_handle_t *)&p->handle, ws_poll_closed);
+		ws_napi_throw_last(env);
+		return NULL;
+	}
+	WS_NAPI(env, napi_type_tag_object(env, ext, &ws_poll_tag));
 	return ext;
 }
 
@@ -191,6 +228,12 @@ static napi_value ws_poll_update(napi_env env, napi_callback_info info)
 	if (!p)
 		return NULL;
 	WS_NAPI(env, napi_get_value_int32(env, argv[1], &events));
+	/* uv_poll_start aborts the process on any other bit. */
+	if (events & ~(UV_READABLE | UV_WRITABLE | UV_DISCONNECT | UV_PRIORITIZED)) {
+		napi_throw_range_error(env, NULL, "poll_update: events must be a mask of "
+		                                  "UV_READABLE, UV_WRITABLE, UV_DISCONNECT, UV_PRIORITIZED");
+		return NULL;
+	}
 	if (p->closing)
 		return NULL;
 	p->want = events & (UV_READABLE | UV_WRITABLE);

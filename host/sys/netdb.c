@@ -13,11 +13,18 @@ struct ws__out {
 	uint32_t cap, len;
 };
 
+/* The needed size saturates above INT32_MAX, which the caller reports as -EOVERFLOW
+ * (the result is an int32). src may be NULL when n is 0 (no canonical name). */
 static void ws__put(struct ws__out *o, const void *src, uint32_t n)
 {
-	if (o->len <= o->cap && n <= o->cap - o->len)
+	if (n && o->len <= o->cap && n <= o->cap - o->len)
 		memcpy(o->p + o->len, src, n);
-	o->len += n;
+	o->len = n > UINT32_MAX - o->len ? UINT32_MAX : o->len + n;
+}
+
+static int32_t ws__out_result(const struct ws__out *o)
+{
+	return o->len > INT32_MAX ? -EOVERFLOW : (int32_t)o->len;
 }
 
 static void ws__put32(struct ws__out *o, uint32_t v)
@@ -37,9 +44,11 @@ static int ws__optstr(char **dst, const char *src, uint32_t len)
 	*dst = NULL;
 	if (len == WASOCK_HOST_NULLSTR)
 		return 0;
-	if (memchr(src, '\0', len))
+	if (!src && len)
+		return -EFAULT;
+	if (len && memchr(src, '\0', len))
 		return -EINVAL;
-	*dst = strndup(src, len);
+	*dst = len ? strndup(src, len) : strdup("");
 	return *dst ? 0 : -ENOMEM;
 }
 
@@ -83,7 +92,7 @@ int32_t wasock_host_getaddrinfo(const char *node, uint32_t nodelen, const char *
 		ws__put(&o, ai->ai_addr, ai->ai_addrlen);
 	}
 	freeaddrinfo(res);
-	return (int32_t)o.len;
+	return ws__out_result(&o);
 }
 
 int32_t wasock_host_getnameinfo(const void *addr, uint32_t addrlen, int32_t flags, char *host,
@@ -112,7 +121,7 @@ static int32_t ws__hostent(const struct hostent *h, void *out, uint32_t cap)
 	ws__put32(&o, n);
 	for (uint32_t i = 0; i < n; i++)
 		ws__put(&o, h->h_addr_list[i], (uint32_t)h->h_length);
-	return (int32_t)o.len;
+	return ws__out_result(&o);
 }
 
 struct ws__hostq {
@@ -200,7 +209,8 @@ int32_t wasock_host_getservbyport(int32_t port, const char *proto, uint32_t prot
 	if (!res)
 		return -ENOENT;
 	size_t n = strlen(res->s_name);
-	memcpy(out, res->s_name, n < cap ? n : cap);
+	if (n && cap)
+		memcpy(out, res->s_name, n < cap ? n : cap);
 	return (int32_t)n;
 }
 

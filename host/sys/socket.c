@@ -3,7 +3,11 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <string.h>
+#include <linux/sockios.h>
+#include <netinet/in.h>
+#include <net/if.h>
 #include <sys/ioctl.h>
+#include <sys/time.h>
 #include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -22,6 +26,12 @@
 #define ws__recvfrom(fd, b, n, f, a, al) syscall(SYS_recvfrom, fd, b, n, f, a, al)
 #define ws__sendmsg(fd, m, f) syscall(SYS_sendmsg, fd, m, f)
 #define ws__recvmsg(fd, m, f) syscall(SYS_recvmsg, fd, m, f)
+
+/* A byte count the int32 result can report (Linux moves at most 0x7ffff000 per call anyway). */
+static inline size_t ws__len(uint32_t len)
+{
+	return len > INT32_MAX ? INT32_MAX : len;
+}
 
 int32_t wasock_host_memory_grown(void)
 {
@@ -113,8 +123,45 @@ int32_t wasock_host_getpeername(int32_t fd, void *addr, uint32_t *addrlen)
 	return 0;
 }
 
+/*
+ * Socket options whose value holds a pointer the kernel follows in the caller's address
+ * space: through wasm (the core, or any guest) such a pointer is a guest's number aimed
+ * at the host process, so a guest could make the kernel read (a classic BPF program
+ * loaded from anywhere, then read back with SO_GET_FILTER) or write (netfilter counters,
+ * TCP zero-copy, MPTCP_FULL_INFO's arrays, RDS memory regions) host memory. None has a
+ * use through wasm; all are refused with EPERM (getsockopt and setsockopt alike).
+ */
+static int ws__pointer_opt(int32_t level, int32_t name)
+{
+	switch (level) {
+	case SOL_SOCKET:
+		return name == SO_ATTACH_FILTER || name == SO_ATTACH_REUSEPORT_CBPF;
+	case SOL_PACKET:
+		return name == 22; /* PACKET_FANOUT_DATA: a sock_fprog */
+	case IPPROTO_TCP:
+		return name == 35; /* TCP_ZEROCOPY_RECEIVE */
+	case IPPROTO_IP:
+		/* the netfilter control ranges: iptables 64+, arptables 96+, ebtables 128+ (IPv4
+		 * has no options of its own there) */
+		return (name >= 64 && name < 72) || (name >= 96 && name < 104) ||
+		       (name >= 128 && name < 136);
+	case IPPROTO_IPV6:
+		/* ip6tables' names, between IPv6's own (IPV6_RECVTCLASS 66, IPV6_TCLASS 67, ...) */
+		return name == 64 || name == 65 || name == 68 || name == 69;
+	case 276: /* SOL_RDS: RDS_GET_MR, RDS_FREE_MR, RDS_GET_MR_FOR_DEST */
+		return name == 2 || name == 3 || name == 7;
+	case 283: /* SOL_XDP: UMEM registration pins caller memory */
+		return 1;
+	case 284: /* SOL_MPTCP: MPTCP_FULL_INFO carries two user pointers */
+		return name == 4;
+	}
+	return 0;
+}
+
 int32_t wasock_host_getsockopt(int32_t fd, int32_t level, int32_t name, void *val, uint32_t *len)
 {
+	if (ws__pointer_opt(level, name))
+		return -EPERM;
 	socklen_t l = *len;
 	if (getsockopt(fd, level, name, val, &l) < 0)
 		return -errno;
@@ -125,6 +172,8 @@ int32_t wasock_host_getsockopt(int32_t fd, int32_t level, int32_t name, void *va
 int32_t wasock_host_setsockopt(int32_t fd, int32_t level, int32_t name, const void *val,
                                uint32_t len)
 {
+	if (ws__pointer_opt(level, name))
+		return -EPERM;
 	return setsockopt(fd, level, name, val, len) < 0 ? -errno : 0;
 }
 
@@ -136,14 +185,14 @@ int32_t wasock_host_shutdown(int32_t fd, int32_t how)
 int32_t wasock_host_sendto(int32_t fd, const void *buf, uint32_t len, int32_t flags,
                            const void *addr, uint32_t addrlen)
 {
-	return WS__SYSCALL(ws__sendto(fd, buf, len, flags, addrlen ? addr : NULL, addrlen));
+	return WS__SYSCALL(ws__sendto(fd, buf, ws__len(len), flags, addrlen ? addr : NULL, addrlen));
 }
 
 int32_t wasock_host_recvfrom(int32_t fd, void *buf, uint32_t len, int32_t flags, void *addr,
                              uint32_t *addrlen)
 {
 	socklen_t alen = addrlen ? *addrlen : 0;
-	int32_t r = WS__SYSCALL(ws__recvfrom(fd, buf, len, flags, addrlen ? addr : NULL,
+	int32_t r = WS__SYSCALL(ws__recvfrom(fd, buf, ws__len(len), flags, addrlen ? addr : NULL,
 	                                     addrlen ? &alen : NULL));
 	if (r >= 0 && addrlen)
 		*addrlen = alen;
@@ -200,7 +249,7 @@ int32_t wasock_host_writev(int32_t fd, const wasock_iovec *iov, uint32_t iovcnt)
 int32_t wasock_host_sendfile(int32_t out_fd, int32_t in_fd, int64_t *offset, uint32_t count)
 {
 	off_t off = (off_t)*offset;
-	int32_t r = WS__SYSCALL(sendfile(out_fd, in_fd, &off, count));
+	int32_t r = WS__SYSCALL(sendfile(out_fd, in_fd, &off, ws__len(count)));
 	if (r >= 0)
 		*offset = off;
 	return r;
@@ -262,9 +311,35 @@ int32_t wasock_host_get_cloexec(int32_t fd)
 	return fl < 0 ? -errno : !!(fl & FD_CLOEXEC);
 }
 
+/*
+ * Only requests whose argument is a flat structure of known size: the kernel decides from
+ * the request alone how much it reads and writes, and some requests carry pointers inside
+ * their argument (SIOCGIFCONF, SIOCETHTOOL, ...) that a guest could aim anywhere in the
+ * host process. Anything else, or an area shorter than the request's, is refused.
+ */
+static const struct {
+	uint32_t request, size;
+} ws__ioctls[] = {
+	{ FIONREAD, sizeof(int) }, { FIONBIO, sizeof(int) }, { SIOCATMARK, sizeof(int) },
+	{ SIOCOUTQ, sizeof(int) }, { SIOCOUTQNSD, sizeof(int) },
+	{ SIOCGIFNAME, sizeof(struct ifreq) }, { SIOCGIFINDEX, sizeof(struct ifreq) },
+	{ SIOCGIFFLAGS, sizeof(struct ifreq) }, { SIOCGIFADDR, sizeof(struct ifreq) },
+	{ SIOCGIFDSTADDR, sizeof(struct ifreq) }, { SIOCGIFBRDADDR, sizeof(struct ifreq) },
+	{ SIOCGIFNETMASK, sizeof(struct ifreq) }, { SIOCGIFMTU, sizeof(struct ifreq) },
+	{ SIOCGIFHWADDR, sizeof(struct ifreq) }, { SIOCGIFTXQLEN, sizeof(struct ifreq) },
+	{ SIOCGIFMETRIC, sizeof(struct ifreq) },
+	{ SIOCGSTAMP, sizeof(struct timeval) }, { SIOCGSTAMPNS, sizeof(struct timespec) },
+};
+
 int32_t wasock_host_ioctl(int32_t fd, uint32_t request, void *arg, uint32_t len)
 {
-	(void)len;
-	int r = ioctl(fd, request, arg);
-	return r < 0 ? -errno : r;
+	for (size_t i = 0; i < sizeof ws__ioctls / sizeof ws__ioctls[0]; i++) {
+		if (ws__ioctls[i].request != request)
+			continue;
+		if (!arg || len < ws__ioctls[i].size)
+			return -EFAULT;
+		int r = ioctl(fd, request, arg);
+		return r < 0 ? -errno : r;
+	}
+	return -ENOTTY;
 }

@@ -7,7 +7,8 @@ int ws__cstr(char *dst, size_t cap, const char *src, uint32_t len)
 {
 	if (len >= cap)
 		return -EINVAL;
-	memcpy(dst, src, len);
+	if (len)
+		memcpy(dst, src, len);
 	dst[len] = '\0';
 	return 0;
 }
