@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Readiness for the guest. poll_oneoff (wasi-libc's poll, select, FIONREAD) is taken
-// over whenever it names an fd: one poll(2) over the host fds behind the guest's
-// sockets and stdio, regular files and directories ready at once (as POSIX says; uvwasi
-// itself fails on them), the earliest clock subscription as the timeout. Clock-only
-// calls (sleeps) stay with uvwasi. poll_many is wasock_host's poll over guest fds,
+// over: one poll(2) over the host fds behind the guest's sockets and stdio, regular
+// files and directories ready at once (as POSIX says; uvwasi itself fails on them), the
+// earliest clock subscription as the timeout, measured on the monotonic clock. Sleeps
+// too: uvwasi's timers run on libuv's cached loop time and can end a sleep early.
+// poll_many is wasock_host's poll over guest fds,
 // translated in place.
 'use strict';
 const { WASI } = require('./errno');
@@ -19,7 +20,7 @@ function nowNs(clock) {
   return clock === 0 ? BigInt(Date.now()) * 1000000n : process.hrtime.bigint();
 }
 
-function poller(ctx, W) {
+function poller(ctx) {
   const { table } = ctx;
   const slots = table.slots;
   let H = null;
@@ -32,9 +33,6 @@ function poller(ctx, W) {
     let dv = ctx.memory();
     if (n === 0) return WASI.INVAL;
     if (!ctx.fits(inp, n * SUB) || !ctx.fits(out, n * EVT) || !ctx.fits(nevents, 4)) return WASI.FAULT;
-    let hasFd = false;
-    for (let i = 0; i < n; i++) if (dv.getUint8(inp + i * SUB + 8) !== TAG_CLOCK) { hasFd = true; break; }
-    if (!hasFd) return W.poll_oneoff(inp, out, n, nevents);
 
     if (hostFds.length < n) {
       hostFds = new Int32Array(n); hostEv = new Int16Array(n); subOf = new Int32Array(n);
@@ -84,7 +82,7 @@ function poller(ctx, W) {
         timeout = left <= 0n ? 0 : Number((left + 999999n) / 1000000n);
         if (timeout > 0x7fffffff) timeout = 0x7fffffff;
       }
-      const r = count ? ctx.P.poll(hostFds, hostEv, count, timeout) : 0;
+      const r = count || timeout > 0 ? ctx.P.poll(hostFds, hostEv, count, timeout) : 0;
       if (r === EINTR) continue;
       dv = ctx.memory();
       if (r < 0) return WASI.IO;

@@ -128,7 +128,7 @@ class Runner {
       },
     };
     this.ctx = ctx;
-    const { pollOneoff, pollMany } = poller(ctx, W);
+    const { pollOneoff, pollMany } = poller(ctx);
     ctx.pollOneoff = pollOneoff;
     ctx.pollMany = pollMany;
     this.imports = {
