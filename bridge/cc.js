@@ -12,7 +12,10 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const OVERLAY = path.join(ROOT, 'wasi', 'guest', 'include');
+// The library: this checkout's build, else the copy a packed package ships in dist/guest.
 const LIBDIR = process.env.WASOCK_GUEST_LIBDIR ||
+  [path.join(ROOT, 'build', 'native', 'wasm', 'guest'), path.join(ROOT, 'dist', 'guest')]
+    .find((d) => fs.existsSync(path.join(d, 'libwasock-guest.a'))) ||
   path.join(ROOT, 'build', 'native', 'wasm', 'guest');
 
 function toolchain() {
@@ -110,7 +113,7 @@ function main(argv) {
     return 0;
   }
   if (!fs.existsSync(path.join(LIBDIR, 'libwasock-guest.a')) && !argv.some((a) => NO_LINK.has(a))) {
-    process.stderr.write(`wasock cc: ${path.join(LIBDIR, 'libwasock-guest.a')} is missing: build with \`node tools/build.js\`\n`);
+    process.stderr.write(`wasock cc: ${path.join(LIBDIR, 'libwasock-guest.a')} is missing: build with \`node tools/build.js\` (a packed package ships it in dist/guest)\n`);
     return 1;
   }
   const { clang, args } = ccArgs(argv);

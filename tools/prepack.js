@@ -37,6 +37,19 @@ for (const f of ['wasock.wasm', 'web/wasock-inet.mjs', 'web/wasock-inet.wasm', '
   fs.copyFileSync(from, path.join(dist, f));
 }
 
+// The WASI guest library for `wasock cc`, and a pkg-config file that finds it (and the
+// header overlay the package ships in wasi/guest/include) wherever the package lies.
+const guest = path.join(dist, 'guest');
+const guestLib = path.join(built, 'wasm', 'guest', 'libwasock-guest.a');
+if (!fs.existsSync(guestLib)) die(`${path.relative(root, guestLib)} was not built (it needs clang, lld and wasi-libc)`);
+fs.mkdirSync(guest, { recursive: true });
+fs.copyFileSync(guestLib, path.join(guest, 'libwasock-guest.a'));
+fs.writeFileSync(path.join(guest, 'wasock-guest.pc'), fs.readFileSync(
+  path.join(root, 'wasi', 'guest', 'wasock-guest.pc.in'), 'utf8')
+  .replace(/^# pkg-config file.*\n(?:#.*\n)*/m, '# pkg-config file of wasock\'s WASI guest library, as the package ships it.\n')
+  .replace('@WASOCK_GUEST_INCLUDE@', '${pcfiledir}/../../wasi/guest/include')
+  .replace('@WASOCK_GUEST_LIBDIR@', '${pcfiledir}'));
+
 let napiDir;
 try {
   napiDir = path.join(path.dirname(require.resolve('node-api-headers/package.json')), 'include');

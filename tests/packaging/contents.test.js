@@ -13,7 +13,14 @@ const EXPECTED = [
   'bridge/makefile.js', 'bridge/promises.js', 'bridge/promises.mjs', 'bridge/socket.js',
   'bridge/wire.js', 'bridge/enums.js', 'bridge/socketio.js', 'bridge/checks.js', 'bridge/poison.js',
   'bridge/aio.js', 'bridge/afile.js', 'bridge/errinfo.js', 'bridge/codecs.js', 'bridge/pycodecs.js',
-  'bridge/pyerrno.js',
+  'bridge/pyerrno.js', 'bridge/cc.js',
+  'bridge/wasi/cli.js', 'bridge/wasi/errno.js', 'bridge/wasi/fdtable.js', 'bridge/wasi/index.js',
+  'bridge/wasi/policy.js', 'bridge/wasi/poll.js', 'bridge/wasi/preview1.js', 'bridge/wasi/runner.js',
+  'bridge/wasi/scratch.js', 'bridge/wasi/sockets.js',
+  'dist/guest/libwasock-guest.a', 'dist/guest/wasock-guest.pc',
+  'wasi/guest/bin/wasock-cc', 'wasi/guest/wasock-toolchain.cmake', 'wasi/guest/cmake/Platform/WASI.cmake',
+  'wasi/guest/include/sys/socket.h', 'wasi/guest/include/netinet/in.h', 'wasi/guest/include/netdb.h',
+  'wasi/guest/include/bits/wasock_linux.h',
   'bridge/select.js', 'bridge/select.mjs', 'bridge/select_constants.js',
   'bridge/select_promises.js', 'bridge/select_promises.mjs',
   'bridge/selectors.js', 'bridge/selectors.mjs',
@@ -25,12 +32,14 @@ const EXPECTED = [
   'host/wasock_host.h', 'host/node/binding.c', 'host/node/binding.h',
   'host/node/nameservice.c', 'host/node/poll.c', 'host/sys/iface.c', 'host/sys/internal.h',
   'host/sys/epoll.c', 'host/sys/netdb.c', 'host/sys/socket.c', 'host/sys/util.c',
+  'host/sys/policy.c', 'host/wasock_policy.h', 'host/node/fdguard.c', 'host/node/policy.c',
+  'host/node/wake.c', 'host/node/wake.h',
   'tools/addon.js', 'tools/install.js',
 ];
 // Files other parts of the package may add (type declarations, more docs, web entries):
 // allowed, but never the dev-only ones below.
-const ALSO_ALLOWED = /^(?:docs\/[\w.-]+\.md|[\w./-]+\.d\.(?:ts|mts|cts)|bridge\/inet\/[\w.-]+\.(?:mjs|js)|dist\/[\w./-]+)$/;
-const DEV_ONLY = /^(?:src\/|wasi\/|tests\/|build\/|node_modules\/|\.ci\/|CMakeLists\.txt$|setup$|tools\/(?:genconst|build|test|prepack)\.|bridge\/inet\/(?:gen|em-post)\.js$|\.git)/;
+const ALSO_ALLOWED = /^(?:wasi\/guest\/include\/[\w./-]+\.h|docs\/[\w.-]+\.md|[\w./-]+\.d\.(?:ts|mts|cts)|bridge\/inet\/[\w.-]+\.(?:mjs|js)|dist\/[\w./-]+)$/;
+const DEV_ONLY = /^(?:src\/|wasi\/(?!guest\/(?:include|bin|cmake)\/|guest\/wasock-toolchain\.cmake$)|tests\/|build\/|node_modules\/|\.ci\/|CMakeLists\.txt$|setup$|tools\/(?:genconst|build|test|prepack)\.|bridge\/inet\/(?:gen|em-post)\.js$|\.git)/;
 
 test('npm pack ships the runtime and nothing dev-only', () => {
   const p = pack();
