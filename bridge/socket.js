@@ -15,7 +15,7 @@ const aio = require('./aio');
 const { ex, addon, mem, methods, fns, lastError, ioArea, copyIn, copyOut } = core;
 // Hot functions as plain bindings: loads from the wasm exports object are not cheap.
 const { ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_sendall, ws_sock_direct,
-  ws_sock_fail } = ex;
+  ws_sock_fail, ws_sock_fileno } = ex;
 // The host calls the core's direct plan lets the bridge make itself (src/sockio.c).
 const { sendto: hostSendto, recvfrom: hostRecvfrom } = addon.imports;
 const { pin, unpin } = addon;
@@ -161,7 +161,10 @@ class Socket {
   get_inheritable() { return this.#call('get_inheritable', []); }
   set_inheritable(flag) { return this.#call('set_inheritable', [flag]); }
 
-  fileno() { return this.#call('fileno', []); }
+  fileno() {
+    const fd = ws_sock_fileno(this.#sid());
+    return fd === -2 ? this.#call('fileno', []) : fd;
+  }
 
   close() {
     if (this[kOnClose]) this[kOnClose]();
