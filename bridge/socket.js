@@ -33,6 +33,10 @@ const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
 // From this size up, data moves between the kernel and the caller's buffer directly
 // (the host's pinned external view); below it, a copy through the I/O area is cheaper.
 const PIN_MIN = 2048;
+// A receive asks for a size but usually gets less (recv(4096) of one line): up to this
+// size it goes through the I/O area and copies out only what came, which costs less than
+// a fresh buffer of the full size, its pinning and a second copy trimming it.
+const RECV_AREA_MAX = 16384;
 
 // The promise face's libuv poll handles, by socket id. A handle must stop watching an
 // fd before the fd closes, or its later epoll removal could hit a new fd of that number.
@@ -208,7 +212,7 @@ class Socket {
     if (!plainInt(bufsize) || !plainFlags(flags)) return this.#call('recv', [bufsize, flags]);
     // As CPython: nothing asked, nothing done, whatever the mode (the direct call would block).
     if (bufsize === 0) return allocUnsafe(0);
-    if (bufsize >= PIN_MIN) {
+    if (bufsize > RECV_AREA_MAX) {
       const b = allocUnsafe(bufsize);
       const n = this.#recvAt(pin(b), bufsize, flags);
       unpin();
