@@ -84,7 +84,7 @@ const ours = (e) => e instanceof errors.OSError || e instanceof RangeError || e 
 
 // The hot data methods take these fixed arguments: their wrappers pass them without a
 // rest array (a per-call allocation the benchmark of 1-byte pairs sees).
-const FIXED = { recv: 2, send: 2, sendall: 2, recv_into: 3 };
+const FIXED = { fileno: 0, recv: 2, send: 2, sendall: 2, recv_into: 3 };
 
 /** A synchronous function whose errors are decorated and start at its caller. */
 function wrapSync(fn, name, familyOf = () => null) {
@@ -96,7 +96,9 @@ function wrapSync(fn, name, familyOf = () => null) {
     }
     return e;
   };
-  if (FIXED[name] === 2) {
+  if (FIXED[name] === 0) {
+    wrapped = { [name]() { try { return fn.call(this); } catch (e) { throw fail(this, e, []); } } }[name];
+  } else if (FIXED[name] === 2) {
     wrapped = { [name](a, b) { try { return fn.call(this, a, b); } catch (e) { throw fail(this, e, [a, b]); } } }[name];
   } else if (FIXED[name] === 3) {
     wrapped = {

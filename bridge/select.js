@@ -168,50 +168,95 @@ class PollSet {
 const SELECT_BITS = [K.POLLIN, K.POLLOUT, K.POLLPRI];
 const SELECT_SETS = [IN_SET, OUT_SET, EX_SET];
 
-// select()'s arguments as one PollSet (one record per item: poll(2) takes an fd twice);
-// result() turns revents into the three lists.
-function prepareSelect(rlist, wlist, xlist, timeout) {
+// select()'s three lists, each iterated once: the items in order, their fds and the
+// count of each list. The results are built from these items, not from a second pass
+// over lists a fileno() could have changed.
+function selectArgs(rlist, wlist, xlist, timeout) {
   const lists = [rlist, wlist, xlist];
-  let n = 0;
   for (let k = 0; k < 3; k++) {
     const l = lists[k];
     if (l === null || typeof l !== 'object' || typeof l[Symbol.iterator] !== 'function')
       throw new TypeError('arguments 1-3 must be sequences');
     if (!Array.isArray(l)) lists[k] = [...l];
-    n += lists[k].length;
   }
-  const ms = secondsToMs(timeout, { negativeIsForever: false });
-  const set = new PollSet(n);
-  let i = 0;
+  const ms = timeout === null ? -1 : secondsToMs(timeout, SELECT_TIMEOUT);
+  const objs = [];
+  const fds = [];
+  const counts = [0, 0, 0];
   for (let k = 0; k < 3; k++) {
     for (const obj of lists[k]) {
       const fd = asFd(obj);
       if (fd >= FD_SETSIZE) throw new RangeError('filedescriptor out of range in select()');
-      set.set(i++, fd, SELECT_BITS[k]);
+      objs.push(obj);
+      fds.push(fd);
+      counts[k]++;
     }
   }
-  const result = (r) => {
-    if (r < 0) throw errors.fromErrno(-r, 'select');
-    if (r === 0) return [[], [], []];
-    const out = [[], [], []];
-    let j = 0;
-    for (let k = 0; k < 3; k++) {
-      const mask = SELECT_SETS[k];
-      for (const obj of lists[k]) {
-        const ev = set.revents(j++);
-        if (ev & K.POLLNVAL) throw errors.fromErrno(EBADF, 'select');
-        if (ev & mask) out[k].push(obj);
-      }
+  return { objs, fds, counts, ms };
+}
+
+const SELECT_TIMEOUT = { negativeIsForever: false };
+
+// The three result lists from the revents of each item (rev(i)).
+function selectResult(r, objs, counts, rev) {
+  if (r < 0) throw errors.fromErrno(-r, 'select');
+  if (r === 0) return [[], [], []];
+  const out = [[], [], []];
+  let j = 0;
+  for (let k = 0; k < 3; k++) {
+    const mask = SELECT_SETS[k];
+    const list = out[k];
+    for (let end = j + counts[k]; j < end; j++) {
+      const ev = rev(j);
+      if (ev & K.POLLNVAL) throw errors.fromErrno(EBADF, 'select');
+      if (ev & mask) list.push(objs[j]);
     }
-    return out;
-  };
+  }
+  return out;
+}
+
+// select()'s arguments as one PollSet (one record per item: poll(2) takes an fd twice);
+// result() turns revents into the three lists.
+function prepareSelect(rlist, wlist, xlist, timeout) {
+  const { objs, fds, counts, ms } = selectArgs(rlist, wlist, xlist, timeout);
+  const set = new PollSet(objs.length);
+  for (let i = 0, k = 0; k < 3; k++)
+    for (let end = i + counts[k]; i < end; i++) set.set(i, fds[i], SELECT_BITS[k]);
+  const result = (r) => selectResult(r, objs, counts, (j) => set.revents(j));
   return { set, ms, result };
 }
 
+// The blocking select() writes its records straight into the scratch memory (the wait
+// is synchronous: nothing else uses the scratch meanwhile) and polls there; EINTR waits
+// again on the same records (poll(2) rewrites every revents).
+function scratchPoll(ms) { return host.poll_many(0, scratchN, ms); }
+let scratchN = 0;
+const scratchRevents = (j) => i32[2 * j + 1] >>> 16;
+
 /** select(rlist, wlist, xlist, timeout = null) -> [r, w, x], as Python's select.select. */
 function select(rlist, wlist, xlist, timeout = null) {
-  const { set, ms, result } = prepareSelect(rlist, wlist, xlist, timeout);
-  return result(waitLoop((t) => set.pollOnce(t), ms));
+  const { objs, fds, counts, ms } = selectArgs(rlist, wlist, xlist, timeout);
+  const n = objs.length;
+  room(8 * n);
+  if (i32.buffer !== scratch.buffer) i32 = new Int32Array(scratch.buffer);
+  for (let i = 0, k = 0; k < 3; k++) {
+    const bits = SELECT_BITS[k];
+    for (let end = i + counts[k]; i < end; i++) {
+      i32[2 * i] = fds[i];
+      i32[2 * i + 1] = bits;
+    }
+  }
+  scratchN = n;
+  const r = ms < 0 ? waitForever(n) : waitLoop(scratchPoll, ms);
+  return selectResult(r, objs, counts, scratchRevents);
+}
+
+// waitLoop with no deadline, without its closure: one poll, again on EINTR.
+function waitForever(n) {
+  for (;;) {
+    const r = host.poll_many(0, n, -1);
+    if (r !== -EINTR) return r;
+  }
 }
 
 const kFds = Symbol('wasock.poll.fds');

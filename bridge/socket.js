@@ -15,7 +15,7 @@ const aio = require('./aio');
 const { ex, addon, mem, methods, fns, lastError, ioArea, copyIn, copyOut } = core;
 // Hot functions as plain bindings: loads from the wasm exports object are not cheap.
 const { ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_sendall, ws_sock_direct,
-  ws_sock_fail } = ex;
+  ws_sock_fail, ws_sock_fileno } = ex;
 // The host calls the core's direct plan lets the bridge make itself (src/sockio.c).
 const { sendto: hostSendto, recvfrom: hostRecvfrom } = addon.imports;
 const { pin, unpin } = addon;
@@ -33,6 +33,10 @@ const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
 // From this size up, data moves between the kernel and the caller's buffer directly
 // (the host's pinned external view); below it, a copy through the I/O area is cheaper.
 const PIN_MIN = 2048;
+// A receive asks for a size but usually gets less (recv(4096) of one line): up to this
+// size it goes through the I/O area and copies out only what came, which costs less than
+// a fresh buffer of the full size, its pinning and a second copy trimming it.
+const RECV_AREA_MAX = 16384;
 
 // The promise face's libuv poll handles, by socket id. A handle must stop watching an
 // fd before the fd closes, or its later epoll removal could hit a new fd of that number.
@@ -161,7 +165,10 @@ class Socket {
   get_inheritable() { return this.#call('get_inheritable', []); }
   set_inheritable(flag) { return this.#call('set_inheritable', [flag]); }
 
-  fileno() { return this.#call('fileno', []); }
+  fileno() {
+    const fd = ws_sock_fileno(this.#sid());
+    return fd === -2 ? this.#call('fileno', []) : fd;
+  }
 
   close() {
     if (this[kOnClose]) this[kOnClose]();
@@ -205,7 +212,7 @@ class Socket {
     if (!plainInt(bufsize) || !plainFlags(flags)) return this.#call('recv', [bufsize, flags]);
     // As CPython: nothing asked, nothing done, whatever the mode (the direct call would block).
     if (bufsize === 0) return allocUnsafe(0);
-    if (bufsize >= PIN_MIN) {
+    if (bufsize > RECV_AREA_MAX) {
       const b = allocUnsafe(bufsize);
       const n = this.#recvAt(pin(b), bufsize, flags);
       unpin();

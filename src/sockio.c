@@ -167,6 +167,16 @@ int32_t WS_EXPORT(ws_sock_direct)(int32_t id)
 	return s->fd;
 }
 
+/*
+ * fileno() without a generic call (select() asks every socket for it on every wait):
+ * the socket's fd (-1 once closed or detached), or -2: no such socket.
+ */
+int32_t WS_EXPORT(ws_sock_fileno)(int32_t id)
+{
+	struct ws_sock *s = ws_sock_peek(id);
+	return s ? s->fd : -2;
+}
+
 int ws_make_async(struct ws_sock *s);
 
 /*
