@@ -251,16 +251,25 @@ int ws_make_async(struct ws_sock *s)
 	return 0;
 }
 
+/* One attempt of a socket call: the host's answer, where a negative one outside the
+ * kernel's errnos (1..4095) is EIO. A hostile host answering WS_RAISED's own value would
+ * otherwise pass for an error already raised (found by fuzz_recvmsg, sendfile). */
+static int32_t ws_sock_once(struct ws_sock *s, ws_sock_fn fn, void *ctx)
+{
+	int32_t r;
+	do
+		r = fn(s, ctx);
+	while (r == -WS_EINTR);
+	return r < -4095 ? -WS_EIO : r;
+}
+
 int32_t ws_sock_call(struct ws_sock *s, int writing, ws_sock_fn fn, void *ctx, int connect,
                      int64_t timeout)
 {
 	if (ws_async) {
-		int32_t r;
 		if (ws_make_async(s) < 0)
 			return WS_RAISED;
-		do
-			r = fn(s, ctx);
-		while (r == -WS_EINTR);
+		int32_t r = ws_sock_once(s, fn, ctx);
 		return r == -WS_EAGAIN ? ws_would_block(writing) : r;
 	}
 	/* A blocking socket whose fd the promise face made non-blocking waits in poll(). */
@@ -291,10 +300,7 @@ int32_t ws_sock_call(struct ws_sock *s, int writing, ws_sock_fn fn, void *ctx, i
 			if (r == 1)
 				return ws_raise(WS_ERR_TIMEOUT, 0, "timed out");
 		}
-		int32_t r;
-		do
-			r = fn(s, ctx);
-		while (r == -WS_EINTR);
+		int32_t r = ws_sock_once(s, fn, ctx);
 		if (r >= 0)
 			return r;
 		if (s->timeout > 0 && r == -WS_EAGAIN)
