@@ -105,8 +105,13 @@ int ws_raise(int kind, int code, const char *fmt, ...)
 
 int ws_os_error(int32_t r, const char *syscall)
 {
-	if (r == WS_RAISED)
-		return r;
+	/* WS_RAISED passes through only when an error was raised: the same number answered
+	 * by a hostile host (it is no kernel errno) is EIO, never a silent failure. */
+	if (r == WS_RAISED) {
+		if (ws_err.kind != WS_ERR_NONE)
+			return r;
+		r = -WS_EIO;
+	}
 	if (WASOCK_HOST_IS_HERR(r))
 		ws_raise(WS_ERR_HERR, WASOCK_HOST_HERR_BASE - r, NULL);
 	else if (WASOCK_HOST_IS_EAI(r))
