@@ -105,6 +105,6 @@ if (cmd === 'run') {
 } else if (cmd === 'demo') {
   demo().catch((e) => { console.error(e); process.exit(1); });
 } else {
-  console.log('usage: wasock demo | wasock run [options] prog.wasm [args...]');
+  console.log('usage: wasock demo | wasock cc [clang arguments] | wasock run [options] prog.wasm [args...]');
   process.exit(cmd ? 2 : 0);
 }
