@@ -4003,20 +4003,27 @@ static void print_c_number(const struct konst *k)
     }
 }
 
-/* A single-quoted JavaScript string literal. */
-static void print_js_string(const char *s)
+/* s as a string literal between quote characters q; other bytes outside printable ASCII
+ * are written with the printf escape esc (each language's own). */
+static void print_quoted(const char *s, char q, const char *esc)
 {
-    putchar('\'');
+    putchar(q);
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (c == '\'' || c == '\\')
+        if (c == q || c == '\\')
             printf("\\%c", c);
         else if (c < 0x20 || c >= 0x7f)
-            printf("\\x%02x", c);
+            printf(esc, c);
         else
             putchar(c);
     }
-    putchar('\'');
+    putchar(q);
+}
+
+/* A single-quoted JavaScript string literal. */
+static void print_js_string(const char *s)
+{
+    print_quoted(s, '\'', "\\x%02x");
 }
 
 static void emit_js(void)
@@ -4295,17 +4302,7 @@ static void emit_guest_errno(void)
  */
 static void print_c_string(const char *s)
 {
-    putchar('"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            printf("\\%c", c);
-        else if (c < 0x20 || c >= 0x7f)
-            printf("\\%03o", c);
-        else
-            putchar(c);
-    }
-    putchar('"');
+    print_quoted(s, '"', "\\%03o");
 }
 
 static void emit_guest_text(void)
