@@ -105,6 +105,15 @@ function serverOptions(options) {
  * options.signal is a TypeError here, not a failed addEventListener call later.
  * (Duck-typed: a signal may come from another realm.)
  */
+// The error an aborted signal rejects a wait with, as Node's own APIs make it.
+function abortError(signal) {
+  const e = new Error('The operation was aborted');
+  e.name = 'AbortError';
+  e.code = 'ABORT_ERR';
+  if (signal && signal.reason !== undefined) e.cause = signal.reason;
+  return e;
+}
+
 function signalOf(options) {
   if (options === null || options === undefined || typeof options !== 'object') return null;
   const signal = options.signal;
@@ -124,5 +133,5 @@ function writableArg(b, what) {
 
 module.exports = {
   describe,
-  fdsMessage, maxfdsLength, serverOptions, iterableOf, listOf, socketArg, sizeArg, strArg, writableArg, signalOf,
+  fdsMessage, maxfdsLength, serverOptions, iterableOf, listOf, socketArg, sizeArg, strArg, writableArg, signalOf, abortError,
 };

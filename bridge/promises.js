@@ -16,7 +16,7 @@ const C = require('./constants');
 const errors = require('./errors');
 const core = require('./core');
 const { asBytes, tail } = require('./wire');
-const { maxfdsLength, serverOptions, socketArg, signalOf } = require('./checks');
+const { maxfdsLength, serverOptions, socketArg, signalOf, abortError } = require('./checks');
 const sync = require('./socket');
 const { AsyncSocketFile } = require('./afile');
 const aio = require('./aio');
@@ -42,14 +42,6 @@ const NS_KIND = { getaddrinfo: 0, getnameinfo: 1, gethostbyname: 2, gethostbyadd
 function checkSignal(options) {
   const signal = signalOf(options);
   if (signal && signal.aborted) throw abortError(signal);
-}
-
-function abortError(signal) {
-  const e = new Error('The operation was aborted');
-  e.name = 'AbortError';
-  e.code = 'ABORT_ERR';
-  if (signal && signal.reason !== undefined) e.cause = signal.reason;
-  return e;
 }
 
 // Reads the (offset, length) string of a resolver import; -1 as length means NULL.

@@ -11,18 +11,11 @@
 const S = require('./select');
 const errors = require('./errors');
 const { addon } = require('./core');
+const { abortError } = require('./checks');
 
 const { PollBase, EpollBase, prepareSelect, host, callable, kPrepare, kRelease } = S.internals;
 const UV_READABLE = 1;
 const EPOLL_CTL_ADD = 1;
-
-function abortError(signal) {
-  const e = new Error('The operation was aborted');
-  e.name = 'AbortError';
-  e.code = 'ABORT_ERR';
-  if (signal && signal.reason !== undefined) e.cause = signal.reason;
-  return e;
-}
 
 /*
  * Resolves with attempt(0)'s first answer that is not 0 (nothing ready), or with 0 once
