@@ -20,7 +20,7 @@ const { ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_sendall, ws_sock_
 // the core's memory, and (send, recv) on an ArrayBuffer of the bridge's own.
 const { sendto: hostSendto, recvfrom: hostRecvfrom } = addon.imports;
 const { pin, unpin, send: hostSend, recv: hostRecv } = addon;
-const { allocUnsafe } = Buffer;
+const { alloc, allocUnsafe } = Buffer;
 const { MSG_NOSIGNAL } = C;
 
 const kId = Symbol('wasock.id');
@@ -44,9 +44,11 @@ const RECV_AREA_MAX = 16384;
 const area = new ArrayBuffer(RECV_AREA_MAX);
 const areaU8 = new Uint8Array(area);
 
-// A new Buffer holding the area's first n bytes (small ones copied by hand).
+// A new Buffer holding the area's first n bytes (small ones copied by hand). Up to 64
+// bytes (V8's typed_array_max_size_in_heap) Buffer.alloc keeps the bytes in the object
+// itself, which costs less than a slice of Buffer's pool and the pool's own allocations.
 function fromArea(n) {
-  const b = allocUnsafe(n);
+  const b = n <= 64 ? alloc(n) : allocUnsafe(n);
   if (n <= 32) for (let i = 0; i < n; i++) b[i] = areaU8[i];
   else b.set(areaU8.subarray(0, n));
   return b;
