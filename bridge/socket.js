@@ -17,7 +17,7 @@ const { ex, addon, mem, methods, fns, lastError, ioArea, copyIn, copyOut, epoch 
 const { ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_sendall, ws_sock_direct,
   ws_sock_fail, ws_sock_fileno } = ex;
 // The host calls the core's direct plan lets the bridge make itself (src/sockio.c): on
-// the core's memory, and (send, recv) on an ArrayBuffer of the bridge's own.
+// the core's memory, and (send, recv) on a block of the bridge's own.
 const { sendto: hostSendto, recvfrom: hostRecvfrom } = addon.imports;
 const { pin, unpin, send: hostSend, recv: hostRecv } = addon;
 const { alloc, allocUnsafe } = Buffer;
@@ -40,11 +40,21 @@ const PIN_MIN = 2048;
 // a fresh buffer of the full size, its pinning and a second copy trimming it.
 const RECV_AREA_MAX = 16384;
 // Direct sends of Uint8Arrays below PIN_MIN and direct receives up to RECV_AREA_MAX
-// pass through this area of the bridge's own, whose place the host needs no check of.
-const area = new ArrayBuffer(RECV_AREA_MAX);
-const areaU8 = new Uint8Array(area);
+// pass through this block of the bridge's own (host/node/direct.c): fd, len and flags as
+// int32s, then from byte 16 the bytes, whose place the host needs no check of.
+const block = new ArrayBuffer(16 + RECV_AREA_MAX);
+const blockArgs = new Int32Array(block, 0, 3);
+const areaU8 = new Uint8Array(block, 16);
 
-// A new Buffer holding the area's first n bytes (small ones copied by hand). Up to 64
+// One direct call (hostSend or hostRecv) through the block.
+function direct(call, fd, len, flags) {
+  blockArgs[0] = fd;
+  blockArgs[1] = len;
+  blockArgs[2] = flags;
+  return call(block);
+}
+
+// A new Buffer holding the block's first n bytes (small ones copied by hand). Up to 64
 // bytes (V8's typed_array_max_size_in_heap) Buffer.alloc keeps the bytes in the object
 // itself, which costs less than a slice of Buffer's pool and the pool's own allocations.
 function fromArea(n) {
@@ -252,7 +262,7 @@ class Socket {
     }
     const fd = flags ? -1 : this.#direct();
     if (fd >= 0) {
-      const n = hostRecv(area, fd, bufsize, 0);
+      const n = direct(hostRecv, fd, bufsize, 0);
       if (n < 0) {
         ws_sock_fail(n, 0);
         throw lastError();
@@ -324,14 +334,14 @@ class Socket {
   }
 
   send(data, flags) {
-    // A Uint8Array (Buffer) is copied into the area straight from it, without a view.
+    // A Uint8Array (Buffer) is copied into the block straight from it, without a view.
     const k = u8Length(data);
     if (k > 0 && k < PIN_MIN && (flags === undefined || flags === 0)) {
       const fd = this.#direct();
       if (fd >= 0) {
         if (k <= 32) for (let i = 0; i < k; i++) areaU8[i] = data[i];
         else areaU8.set(data);
-        const n = hostSend(area, fd, k, MSG_NOSIGNAL);
+        const n = direct(hostSend, fd, k, MSG_NOSIGNAL);
         if (n < 0) {
           ws_sock_fail(n, 1);
           throw lastError();
