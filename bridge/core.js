@@ -7,7 +7,7 @@
 const fs = require('node:fs');
 const locate = require('./locate');
 const { createWire, T } = require('./wire');
-const { guardExports } = require('./poison');
+const { guardExports, isPoisoned } = require('./poison');
 
 // Where the addon and the core are (a clone's build, a prebuild, a source build): locate.js.
 const addon = locate.loadAddon();
@@ -35,8 +35,8 @@ if (!require('node:worker_threads').isMainThread) {
   ex.ws_set_all_async(1);
 }
 
-// u8 and dv follow wire.js's views of the memory, remade when it grows.
-let u8, dv;
+// u8, dv and i32 follow wire.js's views of the memory, remade when it grows.
+let u8, dv, i32;
 const wire = createWire({
   exports: ex,
   memory,
@@ -46,7 +46,7 @@ const wire = createWire({
     else b.set(mem.subarray(start, end));
     return b;
   },
-  views(a, b) { u8 = a; dv = b; },
+  views(a, b) { u8 = a; dv = b; i32 = new Int32Array(a.buffer); },
 });
 const { mem, fns, writeArgs, result, lastError, read, cString } = wire;
 
@@ -86,6 +86,15 @@ function copyOut(p, n, into = allocUnsafe(n)) {
   return into;
 }
 
+// The core's count of changes to socket modes (src/socket.c ws_sock_epoch): a socket's
+// direct plan holds while it reads the same. Once the core is poisoned it reads NaN, so
+// that every call goes back into the core and fails there.
+const epochAt = ex.ws_sock_epoch_at() >> 2;
+function epoch() {
+  mem();
+  return isPoisoned() ? NaN : i32[epochAt];
+}
+
 // After a failed call made in async mode: the poll events the attempt would have waited
 // for (src/core.h WS_ERR_WOULDBLOCK), or 0 when it failed for real.
 function wouldBlock() {
@@ -96,5 +105,5 @@ function wouldBlock() {
 
 module.exports = {
   addon, ex, mem, fns, methods, writeArgs, result, lastError, read, T, ioArea, copyIn, copyOut,
-  wouldBlock, nameService,
+  wouldBlock, nameService, epoch,
 };

@@ -8,18 +8,20 @@ const util = require('node:util');
 const C = require('./constants');
 const errors = require('./errors');
 const core = require('./core');
-const { asBytes, byteLength } = require('./wire');
+const { asBytes, byteLength, u8Length } = require('./wire');
 const { fdsMessage, maxfdsLength, serverOptions, iterableOf, listOf, socketArg } = require('./checks');
 // The datagram paths (sendto/recvfrom over IP) are shared with the promise face.
 const aio = require('./aio');
-const { ex, addon, mem, methods, fns, lastError, ioArea, copyIn, copyOut } = core;
+const { ex, addon, mem, methods, fns, lastError, ioArea, copyIn, copyOut, epoch } = core;
 // Hot functions as plain bindings: loads from the wasm exports object are not cheap.
 const { ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_sendall, ws_sock_direct,
   ws_sock_fail, ws_sock_fileno } = ex;
-// The host calls the core's direct plan lets the bridge make itself (src/sockio.c).
+// The host calls the core's direct plan lets the bridge make itself (src/sockio.c): on
+// the core's memory, and (send, recv) on a block of the bridge's own.
 const { sendto: hostSendto, recvfrom: hostRecvfrom } = addon.imports;
-const { pin, unpin } = addon;
-const { allocUnsafe } = Buffer;
+const { pin, unpin, send: hostSend, recv: hostRecv } = addon;
+const { alloc, allocUnsafe } = Buffer;
+const { MSG_NOSIGNAL } = C;
 
 const kId = Symbol('wasock.id');
 const kWrap = Symbol('wasock.wrap');
@@ -37,6 +39,30 @@ const PIN_MIN = 2048;
 // size it goes through the I/O area and copies out only what came, which costs less than
 // a fresh buffer of the full size, its pinning and a second copy trimming it.
 const RECV_AREA_MAX = 16384;
+// Direct sends of Uint8Arrays below PIN_MIN and direct receives up to RECV_AREA_MAX
+// pass through this block of the bridge's own (host/node/direct.c): fd, len and flags as
+// int32s, then from byte 16 the bytes, whose place the host needs no check of.
+const block = new ArrayBuffer(16 + RECV_AREA_MAX);
+const blockArgs = new Int32Array(block, 0, 3);
+const areaU8 = new Uint8Array(block, 16);
+
+// One direct call (hostSend or hostRecv) through the block.
+function direct(call, fd, len, flags) {
+  blockArgs[0] = fd;
+  blockArgs[1] = len;
+  blockArgs[2] = flags;
+  return call(block);
+}
+
+// A new Buffer holding the block's first n bytes (small ones copied by hand). Up to 64
+// bytes (V8's typed_array_max_size_in_heap) Buffer.alloc keeps the bytes in the object
+// itself, which costs less than a slice of Buffer's pool and the pool's own allocations.
+function fromArea(n) {
+  const b = n <= 64 ? alloc(n) : allocUnsafe(n);
+  if (n <= 32) for (let i = 0; i < n; i++) b[i] = areaU8[i];
+  else b.set(areaU8.subarray(0, n));
+  return b;
+}
 
 // The promise face's libuv poll handles, by socket id. A handle must stop watching an
 // fd before the fd closes, or its later epoll removal could hit a new fd of that number.
@@ -75,6 +101,9 @@ class Socket {
   #dead = false;
   // Datagram sockets over IP: the last peer addresses (bridge/aio.js), else null.
   #dgram = null;
+  // The core's direct plan (ws_sock_direct) and the core's epoch it was asked at.
+  #plan = -1;
+  #planEpoch = NaN;
 
   // socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=null); with a fileno, the
   // omitted ones are read from the descriptor.
@@ -200,12 +229,23 @@ class Socket {
 
   dup() { return Socket[kWrap](this.#call('dup', [])); }
 
+  // The core's direct plan for this socket: the fd to call the host with, or -1. Kept
+  // while no socket's mode changed (the core's epoch); a closed socket's is never kept.
+  #direct() {
+    const e = epoch();
+    if (e === this.#planEpoch) return this.#plan;
+    const fd = ws_sock_direct(this.#sid());
+    this.#planEpoch = this.#closedTimeout === null ? e : NaN;
+    this.#plan = fd;
+    return fd;
+  }
+
   // One receive into p: the host directly when the core's plan allows it.
   #recvAt(p, bufsize, flags) {
-    const id = this.#sid();
-    const fd = flags ? -1 : ws_sock_direct(id);
-    const n = fd >= 0 ? hostRecvfrom(fd, p, bufsize, 0, 0, 0) : ws_sock_recv(id, p, bufsize, flags | 0);
-    return n < 0 && fd >= 0 ? ws_sock_fail(n, 0) : n;
+    const fd = flags ? -1 : this.#direct();
+    if (fd < 0) return ws_sock_recv(this.#sid(), p, bufsize, flags | 0);
+    const n = hostRecvfrom(fd, p, bufsize, 0, 0, 0);
+    return n < 0 ? ws_sock_fail(n, 0) : n;
   }
 
   recv(bufsize, flags) {
@@ -220,15 +260,24 @@ class Socket {
       if (n === bufsize) return b;
       return n >= bufsize >> 1 ? b.subarray(0, n) : Buffer.from(b.subarray(0, n));
     }
+    const fd = flags ? -1 : this.#direct();
+    if (fd >= 0) {
+      const n = direct(hostRecv, fd, bufsize, 0);
+      if (n < 0) {
+        ws_sock_fail(n, 0);
+        throw lastError();
+      }
+      return fromArea(n);
+    }
     const p = ioArea(bufsize);
-    const n = this.#recvAt(p, bufsize, flags);
+    const n = ws_sock_recv(this.#sid(), p, bufsize, flags | 0);
     if (n < 0) throw lastError();
     return copyOut(p, n);
   }
 
   recvfrom(...args) {
     if (this.#dgram && args.length <= 2) {
-      const r = aio.recvfrom(ws_sock_direct(this.#sid()), args[0], args[1], this.#dgram, false);
+      const r = aio.recvfrom(this.#direct(), args[0], args[1], this.#dgram, false);
       if (r !== undefined) return r;
     }
     return this.#call('recvfrom', args);
@@ -278,13 +327,28 @@ class Socket {
 
   // One send from p: the host directly when the core's plan allows it.
   #sendAt(p, len, flags) {
-    const id = this.#sid();
-    const fd = flags ? -1 : ws_sock_direct(id);
-    const n = fd >= 0 ? hostSendto(fd, p, len, C.MSG_NOSIGNAL, 0, 0) : ws_sock_send(id, p, len, flags | 0);
-    return n < 0 && fd >= 0 ? ws_sock_fail(n, 1) : n;
+    const fd = flags ? -1 : this.#direct();
+    if (fd < 0) return ws_sock_send(this.#sid(), p, len, flags | 0);
+    const n = hostSendto(fd, p, len, MSG_NOSIGNAL, 0, 0);
+    return n < 0 ? ws_sock_fail(n, 1) : n;
   }
 
   send(data, flags) {
+    // A Uint8Array (Buffer) is copied into the block straight from it, without a view.
+    const k = u8Length(data);
+    if (k > 0 && k < PIN_MIN && (flags === undefined || flags === 0)) {
+      const fd = this.#direct();
+      if (fd >= 0) {
+        if (k <= 32) for (let i = 0; i < k; i++) areaU8[i] = data[i];
+        else areaU8.set(data);
+        const n = direct(hostSend, fd, k, MSG_NOSIGNAL);
+        if (n < 0) {
+          ws_sock_fail(n, 1);
+          throw lastError();
+        }
+        return n;
+      }
+    }
     const b = asBytes(data, 'send() argument 1');
     if (!b || !plainFlags(flags) || b.length > 0x7fffffff) return this.#call('send', [data, flags]);
     let n;
@@ -318,7 +382,7 @@ class Socket {
 
   sendto(...args) {
     if (this.#dgram && args.length === 2) {
-      const r = aio.sendto(ws_sock_direct(this.#sid()), this.#family, args, this.#dgram, false);
+      const r = aio.sendto(this.#direct(), this.#family, args, this.#dgram, false);
       if (r !== undefined) return r;
     }
     return this.#call('sendto', args);

@@ -38,6 +38,7 @@ const dvBuffer = accessor(DataView.prototype, 'buffer');
 const dvOffset = accessor(DataView.prototype, 'byteOffset');
 const dvLength = accessor(DataView.prototype, 'byteLength');
 const abLength = accessor(ArrayBuffer.prototype, 'byteLength');
+const taTag = accessor(TypedArrayProto, Symbol.toStringTag);
 const sabLength = typeof SharedArrayBuffer === 'function'
   ? accessor(SharedArrayBuffer.prototype, 'byteLength') : null;
 const { isView } = ArrayBuffer;
@@ -109,6 +110,12 @@ function asBytes(v, what = 'argument') {
   }
   if (n === 0 && detached(v)) throw new TypeError(`${what} is a detached ArrayBuffer`);
   return new U8(v, 0, n);
+}
+
+// The length of v when it is a Uint8Array (a Buffer, whatever its prototype says), whose
+// elements are its bytes and can be read by index without running user code; else -1.
+function u8Length(v) {
+  return isView(v) && taTag(v) === 'Uint8Array' ? taLength(v) : -1;
 }
 
 // The length of a view asBytes made, read with the engine's accessor (0 once its buffer
@@ -240,9 +247,10 @@ function createWire({ exports: ex, memory, bytes, views = () => {} }) {
   let u8 = new Uint8Array(memory.buffer);
   let dv = new DataView(memory.buffer);
   views(u8, dv);
-  // A grown memory detaches the old buffer, whose views then have length 0.
+  // A grown memory detaches the old buffer, whose views then have length 0. (`length`,
+  // not `byteLength`: V8 inlines the first, and calls a generic load for the second.)
   function mem() {
-    if (u8.byteLength === 0) {
+    if (u8.length === 0) {
       u8 = new Uint8Array(memory.buffer);
       dv = new DataView(memory.buffer);
       views(u8, dv);
@@ -460,4 +468,4 @@ function createWire({ exports: ex, memory, bytes, views = () => {} }) {
   return { T, mem, read, writeArgs, result, lastError, cString, fns };
 }
 
-module.exports = { createWire, asBytes, byteLength, tail, T, ARG_MAX };
+module.exports = { createWire, asBytes, byteLength, u8Length, tail, T, ARG_MAX };

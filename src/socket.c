@@ -41,8 +41,21 @@ static int32_t ws_sock_id(const struct ws_sock *s)
 	return (int32_t)((uint32_t)(s - table) | (uint32_t)s->gen << WS_SLOT_BITS);
 }
 
+/*
+ * Counts the changes that can change a socket's direct plan (ws_sock_direct: its fd,
+ * timeout mode, async flag, ws_async): the sync face keeps a socket's plan for as long as
+ * this count stays what it was when the plan was asked, and reads it from memory.
+ */
+uint32_t ws_sock_epoch;
+
+uint32_t *WS_EXPORT(ws_sock_epoch_at)(void)
+{
+	return &ws_sock_epoch;
+}
+
 static void ws_sock_free(struct ws_sock *s)
 {
+	ws_sock_epoch++;
 	s->used = 0;
 	s->fd = -1;
 	s->gen = (uint16_t)((s->gen + 1) & 0x3ff);
@@ -74,6 +87,7 @@ int ws_async;
 /* The promise face needs the fd non-blocking for good; blocking mode is then emulated. */
 void WS_EXPORT(ws_set_async)(int32_t on)
 {
+	ws_sock_epoch++;
 	ws_async = on;
 }
 
@@ -96,6 +110,7 @@ static int ws_apply_timeout(struct ws_sock *s, int64_t timeout)
 	int32_t r = HOST(set_nonblocking)(s->fd, timeout >= 0 || s->async);
 	if (r < 0)
 		return ws_os_error(r, "fcntl");
+	ws_sock_epoch++;
 	s->timeout = timeout;
 	return 0;
 }
@@ -120,6 +135,7 @@ int32_t ws_sock_add(int32_t fd, int32_t family, int32_t type, int32_t proto)
 	}
 	struct ws_sock *s = &table[slot];
 	uint16_t gen = s->gen ? s->gen : 1;
+	ws_sock_epoch++;
 	*s = (struct ws_sock){ .fd = fd, .family = family, .type = type & ~(WS_SOCK_NONBLOCK | WS_SOCK_CLOEXEC),
 	                       .proto = proto, .timeout = -1, .gen = gen, .used = 1 };
 	if (ws_all_async && !ws_adopting && HOST(set_nonblocking)(fd, 1) == 0)
@@ -159,6 +175,7 @@ int32_t WS_EXPORT(ws_sock_zombie)(int32_t family, int32_t type, int32_t proto, d
 			return zombie_id = 0, -1;
 		s = ws_sock_peek(zombie_id);
 	}
+	ws_sock_epoch++;
 	s->fd = -1;
 	s->family = family;
 	s->type = type;
@@ -247,6 +264,7 @@ int ws_make_async(struct ws_sock *s)
 	int32_t r = HOST(set_nonblocking)(s->fd, 1);
 	if (r < 0)
 		return ws_os_error(r, "fcntl");
+	ws_sock_epoch++;
 	s->async = 1;
 	return 0;
 }
@@ -496,6 +514,7 @@ int ws_m_dup(struct ws_sock *s, ws_args *a)
 	 * the file description is shared, so an fd the promise face keeps O_NONBLOCK stays so.
 	 */
 	struct ws_sock *ns = ws_sock_get(id);
+	ws_sock_epoch++;
 	ns->async = async;
 	if (ws_apply_timeout(ns, timeout) < 0) {
 		ws_sock_close_fd(ns);

@@ -155,7 +155,8 @@ void ws_call_begin(void);
  * mode (timeout None, fd blocking, not in the promise face's hands) CPython's sock_call
  * is exactly one system call, which the host already retries on EINTR, so the bridge may
  * make that call itself (sends with MSG_NOSIGNAL, as ws_send_once) and skip the trip
- * through wasm. Returns the fd to use, or -1: take the core's path.
+ * through wasm. Returns the fd to use, or -1: take the core's path. The bridge keeps the
+ * answer while ws_sock_epoch (socket.c) stays the same: whatever changes it bumps that.
  */
 int32_t WS_EXPORT(ws_sock_direct)(int32_t id)
 {

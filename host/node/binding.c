@@ -780,6 +780,7 @@ static napi_value ws_init(napi_env env, napi_value exports)
 	WS_NAPI(env, ws_nameservice_init(env, exports));
 	WS_NAPI(env, ws_fdguard_init(env, exports));
 	WS_NAPI(env, ws_policy_init(env, exports));
+	WS_NAPI(env, ws_direct_init(env, exports));
 	return exports;
 }
 

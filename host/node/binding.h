@@ -24,5 +24,7 @@ napi_status ws_nameservice_init(napi_env env, napi_value exports);
 napi_status ws_fdguard_init(napi_env env, napi_value exports);
 /* policy.c: host/sys's address policy (wasock_policy.h) for the runner. */
 napi_status ws_policy_init(napi_env env, napi_value exports);
+/* direct.c: the sync face's direct send and recv on a buffer of its own. */
+napi_status ws_direct_init(napi_env env, napi_value exports);
 
 #endif

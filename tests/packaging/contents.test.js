@@ -33,7 +33,7 @@ const EXPECTED = [
   'host/node/nameservice.c', 'host/node/poll.c', 'host/sys/iface.c', 'host/sys/internal.h',
   'host/sys/epoll.c', 'host/sys/netdb.c', 'host/sys/socket.c', 'host/sys/util.c',
   'host/sys/policy.c', 'host/wasock_policy.h', 'host/node/fdguard.c', 'host/node/policy.c',
-  'host/node/wake.c', 'host/node/wake.h',
+  'host/node/wake.c', 'host/node/wake.h', 'host/node/direct.c',
   'tools/addon.js', 'tools/install.js',
 ];
 // Files other parts of the package may add (type declarations, more docs, web entries):
