@@ -11,6 +11,8 @@ const util = require('node:util');
 const K = require('./select_constants');
 const errors = require('./errors');
 const { addon } = require('./core');
+// The fd of a socket of this module, read without calling through its public fileno().
+const { socketFd } = require('./socket');
 
 const EINTR = 4;
 const EBADF = 9;
@@ -52,7 +54,12 @@ function reprOf(v) {
 
 // PyObject_AsFileDescriptor: an int, or an object whose fileno() gives one.
 function asFd(obj) {
-  let fd = obj;
+  let fd = socketFd(obj);
+  if (fd !== undefined) {
+    if (fd < 0) throw new RangeError(`file descriptor cannot be a negative integer (${fd})`);
+    return fd;
+  }
+  fd = obj;
   if (typeof obj !== 'number') {
     if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function') ||
         typeof obj.fileno !== 'function')
@@ -184,7 +191,10 @@ function selectArgs(rlist, wlist, xlist, timeout) {
   const fds = [];
   const counts = [0, 0, 0];
   for (let k = 0; k < 3; k++) {
-    for (const obj of lists[k]) {
+    const list = lists[k];
+    // Indexed, length read each time: an array is iterated live, as for-of would.
+    for (let i = 0; i < list.length; i++) {
+      const obj = list[i];
       const fd = asFd(obj);
       if (fd >= FD_SETSIZE) throw new RangeError('filedescriptor out of range in select()');
       objs.push(obj);
