@@ -41,8 +41,10 @@ const host = addon.bind(scratch);
 let i32 = new Int32Array(scratch.buffer);
 
 function room(bytes) {
-  if (bytes > scratch.buffer.byteLength) {
-    scratch.grow(Math.ceil((bytes - scratch.buffer.byteLength) / 65536));
+  // i32 always views the whole scratch (this is the only place that grows it): its
+  // length is read without a call to the memory's buffer getter.
+  if (bytes > i32.length * 4) {
+    scratch.grow(Math.ceil((bytes - i32.length * 4) / 65536));
     host.memory_grown();
     i32 = new Int32Array(scratch.buffer);
   }
@@ -164,7 +166,6 @@ class PollSet {
   pollOnce(ms) {
     const n = this.n;
     room(8 * n);
-    if (i32.buffer !== scratch.buffer) i32 = new Int32Array(scratch.buffer);
     i32.set(this.a, 0);
     const r = host.poll_many(0, n, ms);
     if (r > 0) this.a.set(i32.subarray(0, 2 * n));
@@ -248,7 +249,6 @@ function select(rlist, wlist, xlist, timeout = null) {
   const { objs, fds, counts, ms } = selectArgs(rlist, wlist, xlist, timeout);
   const n = objs.length;
   room(8 * n);
-  if (i32.buffer !== scratch.buffer) i32 = new Int32Array(scratch.buffer);
   for (let i = 0, k = 0; k < 3; k++) {
     const bits = SELECT_BITS[k];
     for (let end = i + counts[k]; i < end; i++) {
