@@ -180,6 +180,8 @@ const SELECT_SETS = [IN_SET, OUT_SET, EX_SET];
 // count of each list. The results are built from these items, not from a second pass
 // over lists a fileno() could have changed.
 function selectArgs(rlist, wlist, xlist, timeout) {
+  // The timeout first, as CPython converts it before it looks at the lists.
+  const ms = timeout === null ? -1 : secondsToMs(timeout, SELECT_TIMEOUT);
   const lists = [rlist, wlist, xlist];
   for (let k = 0; k < 3; k++) {
     const l = lists[k];
@@ -187,7 +189,6 @@ function selectArgs(rlist, wlist, xlist, timeout) {
       throw new TypeError('arguments 1-3 must be sequences');
     if (!Array.isArray(l)) lists[k] = [...l];
   }
-  const ms = timeout === null ? -1 : secondsToMs(timeout, SELECT_TIMEOUT);
   const objs = [];
   const fds = [];
   const counts = [0, 0, 0];
