@@ -11,6 +11,8 @@ const util = require('node:util');
 const K = require('./select_constants');
 const errors = require('./errors');
 const { addon } = require('./core');
+// The fd of a socket of this module, read without calling through its public fileno().
+const { socketFd } = require('./socket');
 
 const EINTR = 4;
 const EBADF = 9;
@@ -39,8 +41,10 @@ const host = addon.bind(scratch);
 let i32 = new Int32Array(scratch.buffer);
 
 function room(bytes) {
-  if (bytes > scratch.buffer.byteLength) {
-    scratch.grow(Math.ceil((bytes - scratch.buffer.byteLength) / 65536));
+  // i32 always views the whole scratch (this is the only place that grows it): its
+  // length is read without a call to the memory's buffer getter.
+  if (bytes > i32.length * 4) {
+    scratch.grow(Math.ceil((bytes - i32.length * 4) / 65536));
     host.memory_grown();
     i32 = new Int32Array(scratch.buffer);
   }
@@ -52,7 +56,12 @@ function reprOf(v) {
 
 // PyObject_AsFileDescriptor: an int, or an object whose fileno() gives one.
 function asFd(obj) {
-  let fd = obj;
+  let fd = socketFd(obj);
+  if (fd !== undefined) {
+    if (fd < 0) throw new RangeError(`file descriptor cannot be a negative integer (${fd})`);
+    return fd;
+  }
+  fd = obj;
   if (typeof obj !== 'number') {
     if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function') ||
         typeof obj.fileno !== 'function')
@@ -157,7 +166,6 @@ class PollSet {
   pollOnce(ms) {
     const n = this.n;
     room(8 * n);
-    if (i32.buffer !== scratch.buffer) i32 = new Int32Array(scratch.buffer);
     i32.set(this.a, 0);
     const r = host.poll_many(0, n, ms);
     if (r > 0) this.a.set(i32.subarray(0, 2 * n));
@@ -172,6 +180,8 @@ const SELECT_SETS = [IN_SET, OUT_SET, EX_SET];
 // count of each list. The results are built from these items, not from a second pass
 // over lists a fileno() could have changed.
 function selectArgs(rlist, wlist, xlist, timeout) {
+  // The timeout first, as CPython converts it before it looks at the lists.
+  const ms = timeout === null ? -1 : secondsToMs(timeout, SELECT_TIMEOUT);
   const lists = [rlist, wlist, xlist];
   for (let k = 0; k < 3; k++) {
     const l = lists[k];
@@ -179,12 +189,14 @@ function selectArgs(rlist, wlist, xlist, timeout) {
       throw new TypeError('arguments 1-3 must be sequences');
     if (!Array.isArray(l)) lists[k] = [...l];
   }
-  const ms = timeout === null ? -1 : secondsToMs(timeout, SELECT_TIMEOUT);
   const objs = [];
   const fds = [];
   const counts = [0, 0, 0];
   for (let k = 0; k < 3; k++) {
-    for (const obj of lists[k]) {
+    const list = lists[k];
+    // Indexed, length read each time: an array is iterated live, as for-of would.
+    for (let i = 0; i < list.length; i++) {
+      const obj = list[i];
       const fd = asFd(obj);
       if (fd >= FD_SETSIZE) throw new RangeError('filedescriptor out of range in select()');
       objs.push(obj);
@@ -238,7 +250,6 @@ function select(rlist, wlist, xlist, timeout = null) {
   const { objs, fds, counts, ms } = selectArgs(rlist, wlist, xlist, timeout);
   const n = objs.length;
   room(8 * n);
-  if (i32.buffer !== scratch.buffer) i32 = new Int32Array(scratch.buffer);
   for (let i = 0, k = 0; k < 3; k++) {
     const bits = SELECT_BITS[k];
     for (let end = i + counts[k]; i < end; i++) {

@@ -25,6 +25,7 @@ const { MSG_NOSIGNAL } = C;
 
 const kId = Symbol('wasock.id');
 const kWrap = Symbol('wasock.wrap');
+const kFileno = Symbol('wasock.fileno');
 // Called before the fd goes away (close, detach), so the promise face can let go of it.
 const kOnClose = Symbol('wasock.onclose');
 // Records the promise face a wasock/promises socket made over this one.
@@ -39,6 +40,8 @@ const PIN_MIN = 2048;
 // size it goes through the I/O area and copies out only what came, which costs less than
 // a fresh buffer of the full size, its pinning and a second copy trimming it.
 const RECV_AREA_MAX = 16384;
+const EINTR = 4;
+const EIO = 5;
 // Direct sends of Uint8Arrays below PIN_MIN and direct receives up to RECV_AREA_MAX
 // pass through this block of the bridge's own (host/node/direct.c): fd, len and flags as
 // int32s, then from byte 16 the bytes, whose place the host needs no check of.
@@ -197,6 +200,13 @@ class Socket {
   fileno() {
     const fd = ws_sock_fileno(this.#sid());
     return fd === -2 ? this.#call('fileno', []) : fd;
+  }
+
+  // fileno() without the caller-first wrapper's frame, for select(), which asks every
+  // socket on every wait; used only while the socket's fileno is the class's own.
+  static [kFileno](s) {
+    const fd = ws_sock_fileno(s.#sid());
+    return fd === -2 ? s.#call('fileno', []) : fd;
   }
 
   close() {
@@ -364,17 +374,34 @@ class Socket {
     return n;
   }
 
+  // sendall's loop, made here when the core's plan allows a direct call (a blocking socket
+  // without timeout, flags 0) as the core's own loop would make it: send until all is
+  // sent, EINTR retried (PEP 475), an empty buffer sent once; anything else the core's.
+  #sendallAt(p, len, flags) {
+    const fd = flags ? -1 : this.#direct();
+    if (fd < 0) return ws_sock_sendall(this.#sid(), p, len, flags | 0, 0);
+    let off = 0;
+    do {
+      const n = hostSendto(fd, p + off, len - off, MSG_NOSIGNAL, 0, 0);
+      // More than was left would walk past the data: a host answer out of range.
+      if (n > len - off) return ws_sock_fail(-EIO, 1);
+      if (n >= 0) off += n;
+      else if (n !== -EINTR) return ws_sock_fail(n, 1);
+    } while (off < len);
+    return 0;
+  }
+
   sendall(data, flags) {
     const b = asBytes(data, 'sendall() argument 1');
     if (!b || !plainFlags(flags) || b.length > 0x7fffffff) return this.#call('sendall', [data, flags]);
     let r;
     if (b.length >= PIN_MIN) {
-      r = ws_sock_sendall(this.#sid(), pin(b), b.length, flags | 0, 0);
+      r = this.#sendallAt(pin(b), b.length, flags);
       unpin();
     } else {
       const p = ioArea(b.length);
       copyIn(b, p);
-      r = ws_sock_sendall(this.#sid(), p, b.length, flags | 0, 0);
+      r = this.#sendallAt(p, b.length, flags);
     }
     if (r < 0) throw lastError();
     return null;
@@ -567,8 +594,15 @@ function recv_fds(sock, bufsize, maxfds, flags = 0) {
   const errinfo = require('./errinfo');
   errinfo.wrapClass(Socket, errinfo.SOCKET_METHODS);
 }
+// What fileno() is when no subclass or instance replaced it.
+const ownFileno = Socket.prototype.fileno;
+// An object's fd the way select() takes it (PyObject_AsFileDescriptor), or undefined when
+// it is not a socket of this module answering with the class's own fileno().
+function socketFd(obj) {
+  return obj instanceof Socket && obj.fileno === ownFileno ? Socket[kFileno](obj) : undefined;
+}
 
 module.exports = {
   Socket, SocketType: Socket, socket, socketpair, fromfd, create_connection, create_server,
-  send_fds, recv_fds, fdsMessage, fdsReceived, kId, kOnClose, kFace, polls, wrap: (info) => Socket[kWrap](info), DEFAULT,
+  send_fds, recv_fds, fdsMessage, fdsReceived, socketFd, kId, kOnClose, kFace, polls, wrap: (info) => Socket[kWrap](info), DEFAULT,
 };

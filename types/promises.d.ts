@@ -8,10 +8,35 @@ import type { AF_INET, AF_INET6, AF_UNIX } from './constants';
 import type { BytesLike, AddressFor, AddressInFor, IPv4Address, IPv6Address } from './addresses';
 import type {
   Socket as SyncSocket, AddrInfo, HostEntry, AncData, RecvMsg, RecvMsgInto, AfAlgOptions,
-  MakefileOptions, SocketFile, CreateConnectionOptions, CreateServerOptions,
+  MakefileOptions, CreateConnectionOptions, CreateServerOptions,
 } from './index';
 
 export * from './index';
+
+/**
+ * The promise face's makefile(): Python's buffered and text layers over the socket, with
+ * reads and writes as promises, run one after another in the order they were called.
+ * `T` is Buffer in binary modes ('rb', 'wb'), string otherwise.
+ */
+export interface AsyncSocketFile<T extends string | Buffer> extends AsyncIterable<T>, AsyncDisposable {
+  readonly closed: boolean;
+  /** The socket's fd, -1 once closed. */
+  readonly name: number;
+  readonly mode: string;
+  /** Up to n (all, until EOF, when -1) bytes or characters; null when a non-blocking socket had none. */
+  read(n?: number | null): Promise<T | null>;
+  readinto(b: ArrayBufferView): Promise<number | null>;
+  readline(limit?: number | null): Promise<T>;
+  readlines(hint?: number | null): Promise<T[]>;
+  write(data: T | (T extends Buffer ? BytesLike : never)): Promise<number>;
+  writelines(lines: Iterable<T | (T extends Buffer ? BytesLike : never)>): Promise<null>;
+  flush(): Promise<null>;
+  close(): Promise<null>;
+  fileno(): number;
+  readable(): boolean;
+  writable(): boolean;
+  seekable(): boolean;
+}
 
 /** The trailing options of every asynchronous method. */
 export interface OperationOptions {
@@ -80,10 +105,10 @@ export declare class AsyncSocket<F extends number = any> implements Disposable, 
   shutdown(how: number): void;
   detach(): number;
   dup(): AsyncSocket<F>;
-  makefile(mode: `${string}b${string}`, buffering?: number | null): SocketFile<Buffer>;
-  makefile(mode?: string, buffering?: number | null,
+  makefile(mode: `${string}b${string}`, buffering?: number | null | MakefileOptions): AsyncSocketFile<Buffer>;
+  makefile(mode?: string, buffering?: number | null | MakefileOptions,
     encoding?: string | null | MakefileOptions, errors?: string | null,
-    newline?: string | null): SocketFile<string>;
+    newline?: string | null): AsyncSocketFile<string>;
   /** Whether pending operations keep the event loop alive (net.Socket's ref/unref). */
   ref(): this;
   unref(): this;

@@ -114,6 +114,7 @@ const BAD = [
   ['bad.mts(16,7): error TS2322', "Type '2' is not assignable to type '3'."],
   ['bad.mts(18,8): error TS1192', /^Module '".*\/node_modules\/wasock\/types\/inet"' has no default export\.$/],
   ['bad.mts(21,41): error TS2345', "Argument of type 'string' is not assignable to parameter of type 'number'."],
+  ['bad.mts(22,7): error TS2322', /^Type 'Buffer<ArrayBufferLike>' is not assignable to type 'string'\.$/],
 ];
 
 withBuild(buildSkip ? `TypeScript declarations (skipped: ${buildSkip})` : 'TypeScript declarations', () => {

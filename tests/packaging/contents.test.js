@@ -12,7 +12,7 @@ const EXPECTED = [
   'bridge/errors.js', 'bridge/index.js', 'bridge/index.mjs', 'bridge/locate.js',
   'bridge/makefile.js', 'bridge/promises.js', 'bridge/promises.mjs', 'bridge/socket.js',
   'bridge/wire.js', 'bridge/enums.js', 'bridge/socketio.js', 'bridge/checks.js', 'bridge/poison.js',
-  'bridge/aio.js', 'bridge/afile.js', 'bridge/errinfo.js', 'bridge/codecs.js', 'bridge/pycodecs.js',
+  'bridge/aio.js', 'bridge/afile.js', 'bridge/filecore.js', 'bridge/errinfo.js', 'bridge/codecs.js', 'bridge/pycodecs.js',
   'bridge/pyerrno.js', 'bridge/cc.js',
   'bridge/wasi/cli.js', 'bridge/wasi/errno.js', 'bridge/wasi/fdtable.js', 'bridge/wasi/index.js',
   'bridge/wasi/policy.js', 'bridge/wasi/poll.js', 'bridge/wasi/preview1.js', 'bridge/wasi/runner.js',

@@ -3,29 +3,41 @@
 // translation) against each other, and measures the CPU time of the chat server.
 'use strict';
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const { startChild } = require('../child');
 
 const DIR = path.join(__dirname, 'programs');
 const ROOT = path.resolve(__dirname, '..', '..');
 const LIMIT = 60000;
 
-const cmd = (lang, prog) => (lang === 'py'
-  ? ['python3', [path.join(DIR, `${prog}.py`)]]
-  : [process.execPath, [path.join(DIR, `${prog}.js`)]]);
+// The interpreter itself, not a version manager's shim in front of it (a shell script
+// whose own CPU time would be counted as Python's).
+let python;
+const PYTHON = () => python || (python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'])
+  .toString().trim());
 
-// The whole process's CPU time (user + system, every thread) through getrusage of the
-// waited-for child, printed to stderr after the program's own output.
-const RUSAGE = 'import resource, subprocess, sys\n' +
-  'r = subprocess.run(sys.argv[1:])\n' +
-  'u = resource.getrusage(resource.RUSAGE_CHILDREN)\n' +
-  "print('total', u.ru_utime + u.ru_stime, file=sys.stderr)\n" +
-  'sys.exit(r.returncode)\n';
+const FLOOR = path.join(ROOT, 'tests', 'bench', 'select_floor.js');
+const cmd = (lang, prog) => {
+  if (lang === 'py') return [PYTHON(), [path.join(DIR, `${prog}.py`)]];
+  if (lang === 'floor') return [process.execPath, [FLOOR]];
+  return [process.execPath, [path.join(DIR, `${prog}.js`)]];
+};
+
+// The whole process's CPU time (user + system, every thread), from wait4(2) of the
+// program started with posix_spawn: nothing of the measuring process is counted (a
+// fork of it is, through getrusage(RUSAGE_CHILDREN): about 40 ms here, on both sides).
+// Printed to stderr after the program's own output.
+const RUSAGE = 'import os, sys\n' +
+  'pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ)\n' +
+  '_, status, ru = os.wait4(pid, 0)\n' +
+  "print('total', ru.ru_utime + ru.ru_stime, file=sys.stderr)\n" +
+  'sys.exit(os.waitstatus_to_exitcode(status))\n';
 
 /** Starts a server program; resolves to { port, done } once it printed its port. */
 async function server(lang, prog, args, { measure = false } = {}) {
   const [exe, pre] = cmd(lang, prog);
   const c = measure
-    ? startChild('python3', ['-c', RUSAGE, exe, ...pre, ...args], { cwd: ROOT, timeout: LIMIT })
+    ? startChild(PYTHON(), ['-c', RUSAGE, exe, ...pre, ...args], { cwd: ROOT, timeout: LIMIT })
     : startChild(exe, [...pre, ...args], { cwd: ROOT, timeout: LIMIT });
   const first = await c.line();
   const m = /^port (\d+)$/.exec(first);
@@ -71,10 +83,14 @@ const cpu = (stderr, key) => {
   return m ? Number(m[1]) : NaN;
 };
 
-/** The chat server's CPU time, Python's and wasock's, for the same session (Python client). */
-async function chatCpu(rounds) {
+/**
+ * The chat server's CPU time for the same session (a Python client), Python's, wasock's
+ * and, with floor, Node's own floor (tests/bench/select_floor.js): { py, js, floor? },
+ * each { loop, total } in seconds.
+ */
+async function chatCpu(rounds, { floor = false } = {}) {
   const out = {};
-  for (const lang of ['py', 'js']) {
+  for (const lang of floor ? ['py', 'js', 'floor'] : ['py', 'js']) {
     const r = await chat(lang, 'py', rounds, { measure: true });
     if (r.codes.some((c) => c !== 0)) throw new Error(r.stderr);
     out[lang] = { loop: cpu(r.stderr, 'cpu'), total: cpu(r.stderr, 'total') };
@@ -84,19 +100,25 @@ async function chatCpu(rounds) {
 
 module.exports = { chat, echo, relay, chatCpu };
 
+// npm run bench:select [rounds,...] [sessions]: each session runs the three servers one
+// after the other (interleaved), and the table gives the median of each over the sessions.
 if (require.main === module) {
   (async () => {
-    console.log('| rounds | CPython loop | wasock loop | ratio | CPython process | wasock process | ratio |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- |');
-    for (const rounds of (process.argv[2] || '1000,10000,50000').split(',').map(Number)) {
-      const best = { py: { loop: Infinity, total: Infinity }, js: { loop: Infinity, total: Infinity } };
-      for (let i = 0; i < 3; i++) {
-        const r = await chatCpu(rounds);
-        for (const l of ['py', 'js']) for (const k of ['loop', 'total']) best[l][k] = Math.min(best[l][k], r[l][k]);
+    const sessions = Number(process.argv[3] || 7);
+    const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+    const ms = (v) => `${(v * 1000).toFixed(0)} ms`;
+    console.log(`select chat server: CPU time per session, median of ${sessions} interleaved sessions; ` +
+      'loop = the serving loop, process = the whole process (start-up, loading, exit)');
+    console.log('| rounds | | CPython | Node floor | wasock | floor / CPython | wasock / CPython | wasock / floor |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const rounds of (process.argv[2] || '1000,2000,10000,50000').split(',').map(Number)) {
+      const all = [];
+      for (let i = 0; i < sessions; i++) all.push(await chatCpu(rounds, { floor: true }));
+      for (const k of ['loop', 'total']) {
+        const [py, floor, js] = ['py', 'floor', 'js'].map((l) => median(all.map((r) => r[l][k])));
+        console.log(`| ${rounds} | ${k === 'loop' ? 'loop' : 'process'} | ${ms(py)} | ${ms(floor)} | ${ms(js)} | ` +
+          `${(floor / py).toFixed(2)} | ${(js / py).toFixed(2)} | ${(js / floor).toFixed(2)} |`);
       }
-      const f = (v) => `${v.toFixed(3)} s`;
-      console.log(`| ${rounds} | ${f(best.py.loop)} | ${f(best.js.loop)} | ${(best.js.loop / best.py.loop).toFixed(2)} | ${
-        f(best.py.total)} | ${f(best.js.total)} | ${(best.js.total / best.py.total).toFixed(2)} |`);
     }
   })();
 }

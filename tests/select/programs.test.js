@@ -3,8 +3,9 @@
 // select.select chat server, the selectors docs' echo server and a poll relay. Each runs
 // in Python and in its translation, against clients in both languages (Python client ->
 // wasock server and the reverse); every pairing prints the same. The chat server's CPU
-// time is measured beside CPython's for the same session and printed (not asserted:
-// the machine is shared).
+// time is measured beside CPython's and beside Node's own floor (the same loop over raw
+// host calls, tests/bench/select_floor.js) for the same session and printed (not
+// asserted: the machine is shared).
 'use strict';
 const { killChildren } = require('../child');
 const { chat, echo, relay, chatCpu } = require('./programs');
@@ -24,11 +25,11 @@ for (const [name, run] of [['select chat server', chat], ['selectors echo server
   });
 }
 
-test('the select chat server: CPU time beside CPython for the same session (printed)', async () => {
+test('the select chat server: CPU time beside CPython and Node\'s floor for the same session (printed)', async () => {
   const rounds = 2000;
-  const r = await chatCpu(rounds);
-  for (const l of ['py', 'js']) for (const k of ['loop', 'total']) expect(r[l][k]).toBeGreaterThanOrEqual(0);
-  process.stdout.write(`select chat server, ${rounds} rounds: serving loop CPython ${r.py.loop.toFixed(3)} s, ` +
-    `wasock ${r.js.loop.toFixed(3)} s (x${(r.js.loop / r.py.loop).toFixed(2)}); whole process CPython ` +
-    `${r.py.total.toFixed(3)} s, wasock ${r.js.total.toFixed(3)} s (x${(r.js.total / r.py.total).toFixed(2)})\n`);
+  const r = await chatCpu(rounds, { floor: true });
+  for (const l of ['py', 'js', 'floor']) for (const k of ['loop', 'total']) expect(r[l][k]).toBeGreaterThanOrEqual(0);
+  const f = (k) => `CPython ${r.py[k].toFixed(3)} s, Node floor ${r.floor[k].toFixed(3)} s, wasock ${r.js[k].toFixed(3)} s ` +
+    `(wasock x${(r.js[k] / r.py[k]).toFixed(2)} CPython, x${(r.js[k] / r.floor[k]).toFixed(2)} floor)`;
+  process.stdout.write(`select chat server, ${rounds} rounds: serving loop ${f('loop')}; whole process ${f('total')}\n`);
 });

@@ -153,6 +153,10 @@ const S = {
       run(() => select.select([{}], [], [], 0)),
       run(() => select.select(1, [], [], 0)),
       run(() => select.select([a], [], [], NaN)),
+      // The timeout is checked before the lists.
+      run(() => select.select(1, [], [], 'x')),
+      run(() => select.select(null, [], [], -1)),
+      run(() => select.select([{}], [], [], 'x')),
     ];
   },
 

@@ -165,6 +165,10 @@ def select_errors():
         run(lambda: select.select([object()], [], [], 0)),
         run(lambda: select.select(1, [], [], 0)),
         run(lambda: select.select([a], [], [], float('nan'))),
+        # The timeout is checked before the lists.
+        run(lambda: select.select(1, [], [], 'x')),
+        run(lambda: select.select(None, [], [], -1)),
+        run(lambda: select.select([object()], [], [], 'x')),
     ]
 
 

@@ -19,3 +19,4 @@ import inetDefault from 'wasock/inet';              // line 18: ESM wasock/inet 
 console.log(inetDefault);
 import * as selectors from 'wasock/selectors';
 selectors.DefaultSelector().register(s, 'read');    // line 21: events are EVENT_* bits
+const fileLine: string = await aio.socket().makefile('rb').readline(); // line 22: an 'rb' file's line is a Buffer

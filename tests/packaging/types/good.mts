@@ -138,6 +138,10 @@ function selectFace(): void {
 
 async function selectPromises(): Promise<void> {
   const [a, b] = aio.socketpair();
+  const af = a.makefile('rb');
+  const aline: Buffer = await af.readline();
+  for await (const l of b.makefile('r', { encoding: 'utf-8' })) { const t: string = l; }
+  await af.close();
   const ac = new AbortController();
   const [r]: [aio.AsyncSocket<1>[], never[], never[]] = await aselect.select([a], [], [], null, { signal: ac.signal });
   const ep = aselect.epoll();
