@@ -133,8 +133,51 @@ function wrapAsync(fn, name, familyOf = () => null) {
   return wrapped;
 }
 
-/** Wraps the named methods of cls.prototype (sync or promise-returning). */
-function wrapClass(cls, syncNames, asyncNames = []) {
+// A promise the promise face made already fulfilled (an operation that completed at
+// once), remembered until the wrapper below sees it: such a promise cannot reject, so it
+// is returned as it is, with no reaction attached.
+const fulfilled = { last: null };
+
+/*
+ * As wrapAsync, for the promise face's data methods, without an async function: where
+ * the operation completed at once the method's own promise is returned; otherwise one
+ * reaction decorates a rejection, its stack taken there (V8's async stack trace names the
+ * callers awaiting the promise). An await in an async wrapper would keep a generator, an
+ * await's closures and a rest array alive per waiting operation: with a thousand sockets
+ * waiting, that is what makes V8 grow the young generation.
+ */
+function wrapData(fn, name) {
+  // None of these methods takes an address: the decoration needs neither the arguments
+  // nor the socket, and one handler per method serves every call.
+  const failed = (e) => {
+    if (ours(e)) {
+      decorate(e, name, [], null);
+      Error.captureStackTrace(e, failed);
+    }
+    throw e;
+  };
+  return {
+    [name](a, b, c, d) {
+      let p;
+      try {
+        p = fn.call(this, a, b, c, d);
+      } catch (e) {
+        p = Promise.reject(e);
+      }
+      if (p === fulfilled.last) {
+        fulfilled.last = null;
+        return p;
+      }
+      return p.then(undefined, failed);
+    },
+  }[name];
+}
+
+/**
+ * Wraps the named methods of cls.prototype (sync or promise-returning; dataNames, among
+ * asyncNames, with wrapData: methods of at most four arguments, none an address).
+ */
+function wrapClass(cls, syncNames, asyncNames = [], dataNames = []) {
   const familyOf = (self) => {
     try { return self.family; } catch { return null; }
   };
@@ -144,7 +187,8 @@ function wrapClass(cls, syncNames, asyncNames = []) {
   }
   for (const name of asyncNames) {
     const fn = cls.prototype[name];
-    if (typeof fn === 'function') cls.prototype[name] = wrapAsync(fn, name, familyOf);
+    if (typeof fn !== 'function') continue;
+    cls.prototype[name] = dataNames.includes(name) ? wrapData(fn, name) : wrapAsync(fn, name, familyOf);
   }
 }
 
@@ -163,6 +207,8 @@ const SOCKET_METHODS = ['accept', 'bind', 'close', 'connect', 'connect_ex', 'lis
 const ASYNC_SOCKET_METHODS = ['accept', 'bind', 'connect', 'connect_ex', 'recv', 'recvfrom',
   'recv_into', 'recvfrom_into', 'recvmsg', 'recvmsg_into', 'send', 'sendall', 'sendto', 'sendmsg',
   'sendmsg_afalg', 'sendfile'];
+// The promise face's methods wrapped by wrapData (not async functions, at most 4 arguments).
+const ASYNC_DATA_METHODS = ['recv', 'recvfrom', 'recv_into', 'send', 'sendall'];
 const MODULE_FUNCTIONS = ['getaddrinfo', 'getnameinfo', 'gethostbyname', 'gethostbyname_ex',
   'gethostbyaddr', 'getfqdn', 'gethostname', 'sethostname', 'getservbyname', 'getservbyport',
   'getprotobyname', 'if_nameindex', 'if_nametoindex', 'if_indextoname', 'inet_aton', 'inet_ntoa',
@@ -171,6 +217,6 @@ const MODULE_FUNCTIONS = ['getaddrinfo', 'getnameinfo', 'gethostbyname', 'gethos
   'fromfd', 'create_connection', 'create_server', 'send_fds', 'recv_fds'];
 
 module.exports = {
-  decorate, wrapSync, wrapAsync, wrapClass, wrapFunctions, SOCKET_METHODS, ASYNC_SOCKET_METHODS,
-  MODULE_FUNCTIONS,
+  decorate, wrapSync, wrapAsync, wrapData, wrapClass, wrapFunctions, fulfilled, SOCKET_METHODS,
+  ASYNC_SOCKET_METHODS, ASYNC_DATA_METHODS, MODULE_FUNCTIONS,
 };

@@ -20,6 +20,7 @@ const { maxfdsLength, serverOptions, socketArg, signalOf, abortError } = require
 const sync = require('./socket');
 const { AsyncSocketFile } = require('./afile');
 const aio = require('./aio');
+const { fulfilled } = require('./errinfo');
 
 const { ex, addon, fns, methods, wouldBlock, nameService, mem } = core;
 const { kId, kOnClose } = sync;
@@ -169,21 +170,79 @@ function attempt(fn) {
   }
 }
 
-// An operation waiting for its socket's readiness.
+// An operation waiting for its socket's readiness: the attempt fn, called on the socket
+// with the arguments a, b, c (so that the hot methods pass one shared function, not a
+// closure per call), and its promise's resolving functions.
 class Waiter {
-  constructor(fn, resolve, reject, nonblocking) {
+  constructor(fn, a, b, c, resolve, reject, nonblocking) {
     this.fn = fn;
+    this.a = a;
+    this.b = b;
+    this.c = c;
     this.resolve = resolve;
     this.reject = reject;
     this.nonblocking = nonblocking;
     this.timer = null;
     this.signal = null;
     this.onAbort = null;
+    this.next = null;
   }
 
   finish() {
     if (this.timer) clearTimeout(this.timer);
     if (this.onAbort) this.signal.removeEventListener('abort', this.onAbort);
+  }
+}
+
+// The operations waiting in one direction, in order: a list linked through the waiters,
+// as an array that empties and fills again would get new elements storage per operation.
+class WaitQueue {
+  constructor() {
+    this.head = null;
+    this.tail = null;
+    this.length = 0;
+  }
+
+  push(w) {
+    if (this.tail) this.tail.next = w;
+    else this.head = w;
+    this.tail = w;
+    this.length++;
+  }
+
+  shift() {
+    const w = this.head;
+    this.head = w.next;
+    if (!this.head) this.tail = null;
+    w.next = null;
+    this.length--;
+    return w;
+  }
+
+  remove(w) {
+    let prev = null;
+    for (let q = this.head; q; prev = q, q = q.next) {
+      if (q !== w) continue;
+      if (prev) prev.next = w.next;
+      else this.head = w.next;
+      if (this.tail === w) this.tail = prev;
+      w.next = null;
+      this.length--;
+      return;
+    }
+  }
+
+  // Empties the queue; returns its waiters in order.
+  take() {
+    const all = [];
+    while (this.head) all.push(this.shift());
+    return all;
+  }
+
+  toArray() {
+    const all = [];
+    for (let q = this.head; q; q = q.next) all.push(q);
+    return all;
   }
 }
 
@@ -194,8 +253,8 @@ class AsyncSocket {
   // socket can be collected): this field is what keeps it alive meanwhile.
   #onReady = (status, ev) => this.#ready(status, ev);
   #events = 0;
-  #readers = [];
-  #writers = [];
+  #readers = new WaitQueue();
+  #writers = new WaitQueue();
   #ref = true;
   #closed = false;
   #files = 0;
@@ -282,7 +341,7 @@ class AsyncSocket {
   #setRef(on) {
     this.#ref = on;
     if (this.#poll) addon.poll_ref(this.#poll, on);
-    for (const w of [...this.#readers, ...this.#writers]) if (w.timer) on ? w.timer.ref() : w.timer.unref();
+    for (const w of [...this.#readers.toArray(), ...this.#writers.toArray()]) if (w.timer) on ? w.timer.ref() : w.timer.unref();
   }
 
   close() {
@@ -296,9 +355,7 @@ class AsyncSocket {
   #release() {
     if (this.#closed) return;
     this.#closed = true;
-    const waiting = [...this.#readers, ...this.#writers];
-    this.#readers.length = 0;
-    this.#writers.length = 0;
+    const waiting = [...this.#readers.take(), ...this.#writers.take()];
     if (this.#poll) {
       sync.polls.delete(this.#sock[kId]);
       addon.poll_close(this.#poll);
@@ -334,10 +391,10 @@ class AsyncSocket {
 
   #drain(queue) {
     while (queue.length && !this.#closed) {
-      const w = queue[0];
+      const w = queue.head;
       let r;
       try {
-        r = w.fn();
+        r = w.fn.call(this, w.a, w.b, w.c);
       } catch (e) {
         queue.shift();
         w.finish();
@@ -357,9 +414,9 @@ class AsyncSocket {
     }
   }
 
-  // Runs fn (an attempt: its value or WOULD) now if nothing is queued before it (and
-  // not waitFirst), else when the fd is ready.
-  #op(writing, fn, options, waitFirst = false) {
+  // Runs fn (an attempt: its value or WOULD), called on this socket with a, b and c, now
+  // if nothing is queued before it (and not waitFirst), else when the fd is ready.
+  #op(writing, fn, options, waitFirst = false, a, b, c) {
     let signal;
     try {
       signal = signalOf(options);
@@ -371,8 +428,8 @@ class AsyncSocket {
     // (fd -1), or answers at once where Python does (recv(0)).
     if (this.#closed) {
       try {
-        const r = fn();
-        return r === WOULD ? Promise.reject(errors.fromErrno(C.EBADF, writing ? 'send' : 'recv')) : Promise.resolve(r);
+        const r = fn.call(this, a, b, c);
+        return r === WOULD ? Promise.reject(errors.fromErrno(C.EBADF, writing ? 'send' : 'recv')) : (fulfilled.last = Promise.resolve(r));
       } catch (e) {
         return Promise.reject(e);
       }
@@ -389,7 +446,7 @@ class AsyncSocket {
     if (eager && !deferred) {
       let r;
       try {
-        r = fn();
+        r = fn.call(this, a, b, c);
       } catch (e) {
         if (!this[kPollFirst](writing, e)) return Promise.reject(e);
         r = WOULD;
@@ -397,7 +454,7 @@ class AsyncSocket {
       if (r !== WOULD) {
         this.#streak++;
         if (!writing) this.#readMiss = false;
-        return Promise.resolve(r);
+        return (fulfilled.last = Promise.resolve(r));
       }
       if (!writing) this.#readMiss = true;
     }
@@ -414,7 +471,7 @@ class AsyncSocket {
       return Promise.reject(errors.fromErrno(C.EAGAIN, writing ? 'send' : 'recv'));
     let w;
     const p = new Promise((resolve, reject) => {
-      w = new Waiter(fn, resolve, reject, timeout === 0);
+      w = new Waiter(fn, a, b, c, resolve, reject, timeout === 0);
     });
     if (timeout !== null && timeout > 0) {
       w.timer = setTimeout(() => {
@@ -437,7 +494,7 @@ class AsyncSocket {
     queue.push(w);
     if (deferred) {
       setImmediate(() => {
-        if (this.#closed || queue[0] !== w) return;
+        if (this.#closed || queue.head !== w) return;
         this.#drain(queue);
         this.#updatePoll();
       });
@@ -447,8 +504,7 @@ class AsyncSocket {
   }
 
   #remove(queue, w) {
-    const i = queue.indexOf(w);
-    if (i >= 0) queue.splice(i, 1);
+    queue.remove(w);
     this.#updatePoll();
   }
 
@@ -505,7 +561,11 @@ class AsyncSocket {
       const r = this.#now(() => aio.method('recv', this.#sockId(), [bufsize, flags]), options);
       if (r !== WOULD) return r;
     }
-    return this.#op(false, () => aio.recv(this.#sockId(), bufsize, flags, this.#recvHint), options);
+    return this.#op(false, this.#recvAttempt, options, false, bufsize, flags);
+  }
+
+  #recvAttempt(bufsize, flags) {
+    return aio.recv(this.#sock[kId], bufsize, flags, this.#recvHint);
   }
 
   // An attempt made now, whatever is queued: a Promise of its outcome, or WOULD.
@@ -514,20 +574,24 @@ class AsyncSocket {
       const signal = signalOf(options);
       if (signal && signal.aborted) return Promise.reject(abortError(signal));
       const r = fn();
-      return r === WOULD ? r : Promise.resolve(r);
+      return r === WOULD ? r : (fulfilled.last = Promise.resolve(r));
     } catch (e) {
       return Promise.reject(e);
     }
   }
 
   recvfrom(bufsize, flags, options) {
-    return this.#op(false, () => this.#recvfrom(bufsize, flags), options);
+    return this.#op(false, this.#recvfrom, options, false, bufsize, flags);
   }
 
   recv_into(buffer, nbytes, flags, options) {
     const b = asBytes(buffer);
     if (!b) return this.#op(false, () => attempt(() => this.#sock.recv_into(buffer, nbytes, flags)), options);
-    return this.#op(false, () => aio.recvInto(this.#sockId(), b, nbytes, flags), options);
+    return this.#op(false, this.#recvIntoAttempt, options, false, b, nbytes, flags);
+  }
+
+  #recvIntoAttempt(b, nbytes, flags) {
+    return aio.recvInto(this.#sock[kId], b, nbytes, flags);
   }
 
   recvfrom_into(buffer, nbytes, flags, options) {
@@ -543,7 +607,11 @@ class AsyncSocket {
   }
 
   send(data, flags, options) {
-    return this.#op(true, () => aio.send(this.#sockId(), data, flags), options);
+    return this.#op(true, this.#sendAttempt, options, false, data, flags);
+  }
+
+  #sendAttempt(data, flags) {
+    return aio.send(this.#sock[kId], data, flags);
   }
 
   // The whole buffer, in order with other writes; the timeout bounds the whole call.
@@ -790,7 +858,7 @@ module.exports = {
 {
   const errinfo = require('./errinfo');
   errinfo.wrapClass(AsyncSocket, errinfo.SOCKET_METHODS.filter((m) => !errinfo.ASYNC_SOCKET_METHODS.includes(m)),
-    errinfo.ASYNC_SOCKET_METHODS);
+    errinfo.ASYNC_SOCKET_METHODS, errinfo.ASYNC_DATA_METHODS);
   errinfo.wrapFunctions(module.exports, ['socket', 'socketpair', 'fromfd'], ['getaddrinfo', 'getnameinfo',
     'gethostbyname', 'gethostbyname_ex', 'gethostbyaddr', 'getfqdn', 'create_connection', 'create_server',
     'send_fds', 'recv_fds']);
