@@ -117,7 +117,13 @@ function recvInto(id, b, nbytes, flags) {
 /** send(data, flags): the count sent, or WOULD. */
 function send(id, data, flags) {
   const b = asBytes(data);
-  if (!b || !plainFlags(flags) || b.length > 0x7fffffff) return method('send', id, [data, flags]);
+  if (!b) return method('send', id, [data, flags]);
+  return sendBytes(id, b, flags);
+}
+
+/** send() of b, a Uint8Array of the bridge's own (wire.js asBytes). */
+function sendBytes(id, b, flags) {
+  if (!plainFlags(flags) || b.length > 0x7fffffff) return method('send', id, [b, flags]);
   const big = b.length >= PIN_MIN;
   let p;
   if (big) {
@@ -239,4 +245,4 @@ function recvfrom(fd, bufsize, flags, memo, wait) {
 // Whether a socket of this family and type takes the datagram paths (gets an AddrMemo).
 const dgramIP = (family, type) => type === C.SOCK_DGRAM && (family === C.AF_INET || family === C.AF_INET6);
 
-module.exports = { WOULD, method, recv, recvInto, send, sendto, recvfrom, AddrMemo, dgramIP, plainFlags };
+module.exports = { WOULD, method, recv, recvInto, send, sendBytes, sendto, recvfrom, AddrMemo, dgramIP, plainFlags };

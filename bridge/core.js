@@ -79,9 +79,20 @@ function copyIn(src, p) {
   else u8.set(src, p);
 }
 
-function copyOut(p, n, into = allocUnsafe(n)) {
+// Up to COPY_LOOP bytes, a loop: set() would need a view of the memory made per copy.
+const COPY_LOOP = 128;
+// A received message's own Buffer. Not a slice of Node's 8 KiB pool: a program keeping
+// one small message (the last one a connection's loop read) would keep its whole pool,
+// and pools that outlive two scavenges are old and wait for a full collection, so a
+// thousand connections kept megabytes. Up to 64 bytes V8 keeps the bytes inside the
+// object on the JS heap (freed by the next scavenge); above, a buffer of the size read.
+const ON_HEAP = 64;
+const { alloc, allocUnsafeSlow } = Buffer;
+const ownBuffer = (n) => (n <= ON_HEAP ? alloc(n) : n < 4096 ? allocUnsafeSlow(n) : allocUnsafe(n));
+
+function copyOut(p, n, into = ownBuffer(n)) {
   mem();
-  if (n <= 32) for (let i = 0; i < n; i++) into[i] = u8[p + i];
+  if (n <= COPY_LOOP) for (let i = 0; i < n; i++) into[i] = u8[p + i];
   else into.set(u8.subarray(p, p + n));
   return into;
 }

@@ -120,7 +120,9 @@ function wrapAsync(fn, name, familyOf = () => null) {
   const wrapped = {
     async [name](...args) {
       try {
-        return await fn.apply(this, args);
+        const p = fn.apply(this, args);
+        made.waiting = null;
+        return await p;
       } catch (e) {
         if (ours(e)) {
           decorate(e, name, args, familyOf(this));
@@ -133,10 +135,11 @@ function wrapAsync(fn, name, familyOf = () => null) {
   return wrapped;
 }
 
-// A promise the promise face made already fulfilled (an operation that completed at
-// once), remembered until the wrapper below sees it: such a promise cannot reject, so it
-// is returned as it is, with no reaction attached.
-const fulfilled = { last: null };
+// What the promise face's last operation made, for the wrapper below: a promise made
+// already fulfilled (the operation completed at once), which cannot reject and is returned
+// as it is; or the waiter of an operation that waits, whose rejection the wrapper's
+// decoration then goes through (Waiter.failWith in promises.js).
+const made = { fulfilled: null, waiting: null };
 
 /*
  * As wrapAsync, for the promise face's data methods, without an async function: where
@@ -159,13 +162,20 @@ function wrapData(fn, name) {
   return {
     [name](a, b, c, d) {
       let p;
+      made.waiting = null;
       try {
         p = fn.call(this, a, b, c, d);
       } catch (e) {
         p = Promise.reject(e);
       }
-      if (p === fulfilled.last) {
-        fulfilled.last = null;
+      if (p === made.fulfilled) {
+        made.fulfilled = null;
+        return p;
+      }
+      const w = made.waiting;
+      if (w !== null) {
+        made.waiting = null;
+        w.fail = failed;
         return p;
       }
       return p.then(undefined, failed);
@@ -217,6 +227,6 @@ const MODULE_FUNCTIONS = ['getaddrinfo', 'getnameinfo', 'gethostbyname', 'gethos
   'fromfd', 'create_connection', 'create_server', 'send_fds', 'recv_fds'];
 
 module.exports = {
-  decorate, wrapSync, wrapAsync, wrapData, wrapClass, wrapFunctions, fulfilled, SOCKET_METHODS,
+  decorate, wrapSync, wrapAsync, wrapData, wrapClass, wrapFunctions, made, SOCKET_METHODS,
   ASYNC_SOCKET_METHODS, ASYNC_DATA_METHODS, MODULE_FUNCTIONS,
 };

@@ -20,7 +20,7 @@ const { maxfdsLength, serverOptions, socketArg, signalOf, abortError } = require
 const sync = require('./socket');
 const { AsyncSocketFile } = require('./afile');
 const aio = require('./aio');
-const { fulfilled } = require('./errinfo');
+const { made } = require('./errinfo');
 
 const { ex, addon, fns, methods, wouldBlock, nameService, mem } = core;
 const { kId, kOnClose } = sync;
@@ -182,17 +182,58 @@ class Waiter {
     this.resolve = resolve;
     this.reject = reject;
     this.nonblocking = nonblocking;
-    this.timer = null;
-    this.signal = null;
-    this.onAbort = null;
+    // Its timeout and abort signal, when it has one of them (a Bounds), else null: a
+    // field of its own for each would make every waiter larger.
+    this.bounds = null;
     this.next = null;
+    // The caller's decoration of a rejection (errinfo.js wrapData), or null.
+    this.fail = null;
+    // What the operation has done so far (sendall: bytes sent).
+    this.progress = 0;
+  }
+
+  /*
+   * Rejects the operation's promise with e. With a decoration (fail), the caller got this
+   * promise itself, not one derived from it: the rejection then goes through fail in a
+   * reaction chained in front of it, made before the rejection so that V8's async stack
+   * trace, taken in fail, walks from there to the callers awaiting the promise.
+   */
+  failWith(e) {
+    const fail = this.fail;
+    if (fail === null) {
+      this.reject(e);
+      return;
+    }
+    let reject;
+    const first = new Promise((resolve, rej) => { reject = rej; });
+    this.resolve(first.then(undefined, fail));
+    queueMicrotask(() => reject(e));
   }
 
   finish() {
-    if (this.timer) clearTimeout(this.timer);
-    if (this.onAbort) this.signal.removeEventListener('abort', this.onAbort);
+    const x = this.bounds;
+    if (x === null) return;
+    if (x.timer) clearTimeout(x.timer);
+    if (x.onAbort) x.signal.removeEventListener('abort', x.onAbort);
   }
 }
+
+class Bounds {
+  constructor() {
+    this.timer = null;
+    this.signal = null;
+    this.onAbort = null;
+  }
+}
+
+// One executor for every waiting operation's promise (a closure per call would be
+// garbage at once): it hands the resolving functions over through these two.
+let settle = null;
+let fail = null;
+const takeResolvers = (resolve, reject) => {
+  settle = resolve;
+  fail = reject;
+};
 
 // The operations waiting in one direction, in order: a list linked through the waiters,
 // as an array that empties and fills again would get new elements storage per operation.
@@ -267,6 +308,8 @@ class AsyncSocket {
   #readMiss = false;
   // Datagram sockets over IP: the last peer addresses (bridge/aio.js), else null.
   #addrMemo = null;
+  // What an attempt made at once did before it would block (see #op).
+  #progress = 0;
 
   constructor(family, type, proto, fileno) {
     const s = family instanceof sync.Socket ? family : new sync.Socket(family, type, proto, fileno);
@@ -341,7 +384,10 @@ class AsyncSocket {
   #setRef(on) {
     this.#ref = on;
     if (this.#poll) addon.poll_ref(this.#poll, on);
-    for (const w of [...this.#readers.toArray(), ...this.#writers.toArray()]) if (w.timer) on ? w.timer.ref() : w.timer.unref();
+    for (const w of [...this.#readers.toArray(), ...this.#writers.toArray()]) {
+      const t = w.bounds && w.bounds.timer;
+      if (t) on ? t.ref() : t.unref();
+    }
   }
 
   close() {
@@ -363,7 +409,7 @@ class AsyncSocket {
     }
     for (const w of waiting) {
       w.finish();
-      w.reject(errors.fromErrno(C.EBADF, 'close'));
+      w.failWith(errors.fromErrno(C.EBADF, 'close'));
     }
   }
 
@@ -394,18 +440,18 @@ class AsyncSocket {
       const w = queue.head;
       let r;
       try {
-        r = w.fn.call(this, w.a, w.b, w.c);
+        r = w.fn.call(this, w.a, w.b, w.c, w);
       } catch (e) {
         queue.shift();
         w.finish();
-        w.reject(e);
+        w.failWith(e);
         continue;
       }
       if (r === WOULD) {
         if (!w.nonblocking) break;
         queue.shift();
         w.finish();
-        w.reject(errors.fromErrno(C.EAGAIN, queue === this.#writers ? 'send' : 'recv'));
+        w.failWith(errors.fromErrno(C.EAGAIN, queue === this.#writers ? 'send' : 'recv'));
         continue;
       }
       queue.shift();
@@ -414,8 +460,10 @@ class AsyncSocket {
     }
   }
 
-  // Runs fn (an attempt: its value or WOULD), called on this socket with a, b and c, now
-  // if nothing is queued before it (and not waitFirst), else when the fd is ready.
+  // Runs fn (an attempt: its value or WOULD), called on this socket with a, b, c and its
+  // Waiter (null for an attempt made at once), now if nothing is queued before it (and
+  // not waitFirst), else when the fd is ready. What an attempt made at once did before
+  // it would block is left in this.#progress, and the Waiter starts from there.
   #op(writing, fn, options, waitFirst = false, a, b, c) {
     let signal;
     try {
@@ -428,8 +476,8 @@ class AsyncSocket {
     // (fd -1), or answers at once where Python does (recv(0)).
     if (this.#closed) {
       try {
-        const r = fn.call(this, a, b, c);
-        return r === WOULD ? Promise.reject(errors.fromErrno(C.EBADF, writing ? 'send' : 'recv')) : (fulfilled.last = Promise.resolve(r));
+        const r = fn.call(this, a, b, c, null);
+        return r === WOULD ? Promise.reject(errors.fromErrno(C.EBADF, writing ? 'send' : 'recv')) : (made.fulfilled = Promise.resolve(r));
       } catch (e) {
         return Promise.reject(e);
       }
@@ -445,8 +493,9 @@ class AsyncSocket {
     const deferred = eager && this.#streak >= STREAK_MAX;
     if (eager && !deferred) {
       let r;
+      this.#progress = 0;
       try {
-        r = fn.call(this, a, b, c);
+        r = fn.call(this, a, b, c, null);
       } catch (e) {
         if (!this[kPollFirst](writing, e)) return Promise.reject(e);
         r = WOULD;
@@ -454,7 +503,7 @@ class AsyncSocket {
       if (r !== WOULD) {
         this.#streak++;
         if (!writing) this.#readMiss = false;
-        return (fulfilled.last = Promise.resolve(r));
+        return (made.fulfilled = Promise.resolve(r));
       }
       if (!writing) this.#readMiss = true;
     }
@@ -469,29 +518,35 @@ class AsyncSocket {
     }
     if (timeout === 0 && !deferred)
       return Promise.reject(errors.fromErrno(C.EAGAIN, writing ? 'send' : 'recv'));
-    let w;
-    const p = new Promise((resolve, reject) => {
-      w = new Waiter(fn, a, b, c, resolve, reject, timeout === 0);
-    });
+    const p = new Promise(takeResolvers);
+    const w = new Waiter(fn, a, b, c, settle, fail, timeout === 0);
+    settle = fail = null;
+    if (eager) {
+      w.progress = this.#progress;
+      this.#progress = 0;
+    }
     if (timeout !== null && timeout > 0) {
-      w.timer = setTimeout(() => {
+      w.bounds = new Bounds();
+      w.bounds.timer = setTimeout(() => {
         this.#remove(queue, w);
         w.finish();
-        w.reject(new errors.timeout());
+        w.failWith(new errors.timeout());
       // setTimeout takes at most 2^31-1 ms (about 24.8 days); past it Node fires at once.
       }, Math.min(Math.ceil(timeout * 1000), 0x7fffffff));
-      if (!this.#ref) w.timer.unref();
+      if (!this.#ref) w.bounds.timer.unref();
     }
     if (signal) {
-      w.signal = signal;
-      w.onAbort = () => {
+      if (!w.bounds) w.bounds = new Bounds();
+      w.bounds.signal = signal;
+      w.bounds.onAbort = () => {
         this.#remove(queue, w);
         w.finish();
-        w.reject(abortError(signal));
+        w.failWith(abortError(signal));
       };
-      signal.addEventListener('abort', w.onAbort, { once: true });
+      signal.addEventListener('abort', w.bounds.onAbort, { once: true });
     }
     queue.push(w);
+    made.waiting = w;
     if (deferred) {
       setImmediate(() => {
         if (this.#closed || queue.head !== w) return;
@@ -574,7 +629,7 @@ class AsyncSocket {
       const signal = signalOf(options);
       if (signal && signal.aborted) return Promise.reject(abortError(signal));
       const r = fn();
-      return r === WOULD ? r : (fulfilled.last = Promise.resolve(r));
+      return r === WOULD ? r : (made.fulfilled = Promise.resolve(r));
     } catch (e) {
       return Promise.reject(e);
     }
@@ -624,15 +679,22 @@ class AsyncSocket {
     } catch (e) {
       return Promise.reject(e);
     }
-    let off = 0;
-    return this.#op(true, () => {
-      do {
-        const n = aio.send(this.#sockId(), tail(b, off, 'sendall() argument 1'), flags);
-        if (n === WOULD) return n;
-        off += n;
-      } while (off < b.length);
-      return null;
-    }, options);
+    return this.#op(true, this.#sendallAttempt, options, false, b, flags);
+  }
+
+  #sendallAttempt(b, flags, unused, w) {
+    const id = this.#sock[kId];
+    let off = w === null ? 0 : w.progress;
+    do {
+      const n = aio.sendBytes(id, off === 0 && b.length !== 0 ? b : tail(b, off, 'sendall() argument 1'), flags);
+      if (n === WOULD) {
+        if (w === null) this.#progress = off;
+        else w.progress = off;
+        return n;
+      }
+      off += n;
+    } while (off < b.length);
+    return null;
   }
 
   // The first attempt of a send that may name a host (looked up off the main thread).
