@@ -88,7 +88,7 @@ const COPY_LOOP = 128;
 // object on the JS heap (freed by the next scavenge); above, a buffer of the size read.
 const ON_HEAP = 64;
 const { alloc, allocUnsafeSlow } = Buffer;
-const ownBuffer = (n) => (n <= ON_HEAP ? alloc(n) : n < 4096 ? allocUnsafeSlow(n) : allocUnsafe(n));
+const ownBuffer = (n) => (n < 4096 ? allocUnsafeSlow(n) : allocUnsafe(n));
 
 function copyOut(p, n, into = ownBuffer(n)) {
   mem();

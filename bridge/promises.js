@@ -175,6 +175,10 @@ function attempt(fn) {
 // closure per call), and its promise's resolving functions.
 class Waiter {
   constructor(fn, a, b, c, resolve, reject, nonblocking) {
+    this.init(fn, a, b, c, resolve, reject, nonblocking);
+  }
+
+  init(fn, a, b, c, resolve, reject, nonblocking) {
     this.fn = fn;
     this.a = a;
     this.b = b;
@@ -242,6 +246,7 @@ class WaitQueue {
     this.head = null;
     this.tail = null;
     this.length = 0;
+    this.spare = null;
   }
 
   push(w) {
@@ -249,6 +254,29 @@ class WaitQueue {
     else this.head = w;
     this.tail = w;
     this.length++;
+  }
+
+  // A waiter for a new operation: the one a finished operation left (see recycle), else
+  // a new one.
+  waiter(fn, a, b, c, resolve, reject, nonblocking) {
+    const w = this.spare;
+    if (w === null) return new Waiter(fn, a, b, c, resolve, reject, nonblocking);
+    this.spare = null;
+    w.init(fn, a, b, c, resolve, reject, nonblocking);
+    return w;
+  }
+
+  /*
+   * Keeps w, an operation just settled by #drain, for the next one: a socket that waits
+   * for one operation after another (a connection's read loop) then allocates no waiter
+   * per operation, and its one waiter soon lives in the old generation, where what it
+   * holds costs a scavenge nothing to copy. Not one with a timeout or signal, whose
+   * callbacks hold it.
+   */
+  recycle(w) {
+    if (w.bounds !== null) return;
+    w.init(null, undefined, undefined, undefined, null, null, false);
+    this.spare = w;
   }
 
   shift() {
@@ -457,6 +485,7 @@ class AsyncSocket {
       queue.shift();
       w.finish();
       w.resolve(r);
+      queue.recycle(w);
     }
   }
 
@@ -519,14 +548,27 @@ class AsyncSocket {
     if (timeout === 0 && !deferred)
       return Promise.reject(errors.fromErrno(C.EAGAIN, writing ? 'send' : 'recv'));
     const p = new Promise(takeResolvers);
-    const w = new Waiter(fn, a, b, c, settle, fail, timeout === 0);
+    const w = queue.waiter(fn, a, b, c, settle, fail, timeout === 0);
     settle = fail = null;
     if (eager) {
       w.progress = this.#progress;
       this.#progress = 0;
     }
+    if ((timeout !== null && timeout > 0) || signal) this.#bound(queue, w, timeout, signal);
+    queue.push(w);
+    made.waiting = w;
+    if (deferred) this.#deferDrain(queue, w);
+    this.#updatePoll();
+    return p;
+  }
+
+  // The closures an operation may need are made here, not in #op: a function that makes
+  // a closure gets a context object on every call, even the calls that make none.
+
+  // Arms w's timeout and abort signal.
+  #bound(queue, w, timeout, signal) {
+    w.bounds = new Bounds();
     if (timeout !== null && timeout > 0) {
-      w.bounds = new Bounds();
       w.bounds.timer = setTimeout(() => {
         this.#remove(queue, w);
         w.finish();
@@ -536,7 +578,6 @@ class AsyncSocket {
       if (!this.#ref) w.bounds.timer.unref();
     }
     if (signal) {
-      if (!w.bounds) w.bounds = new Bounds();
       w.bounds.signal = signal;
       w.bounds.onAbort = () => {
         this.#remove(queue, w);
@@ -545,17 +586,15 @@ class AsyncSocket {
       };
       signal.addEventListener('abort', w.bounds.onAbort, { once: true });
     }
-    queue.push(w);
-    made.waiting = w;
-    if (deferred) {
-      setImmediate(() => {
-        if (this.#closed || queue.head !== w) return;
-        this.#drain(queue);
-        this.#updatePoll();
-      });
-    }
-    this.#updatePoll();
-    return p;
+  }
+
+  // The attempt of w, over the streak budget, after the event loop's next turn.
+  #deferDrain(queue, w) {
+    setImmediate(() => {
+      if (this.#closed || queue.head !== w) return;
+      this.#drain(queue);
+      this.#updatePoll();
+    });
   }
 
   #remove(queue, w) {
@@ -613,10 +652,14 @@ class AsyncSocket {
     // recv(0) answers at once in every mode, as CPython's: the core checks the arguments
     // and returns empty bytes without waiting for readiness.
     if (bufsize === 0) {
-      const r = this.#now(() => aio.method('recv', this.#sockId(), [bufsize, flags]), options);
+      const r = this.#recvNothing(flags, options);
       if (r !== WOULD) return r;
     }
     return this.#op(false, this.#recvAttempt, options, false, bufsize, flags);
+  }
+
+  #recvNothing(flags, options) {
+    return this.#now(() => aio.method('recv', this.#sockId(), [0, flags]), options);
   }
 
   #recvAttempt(bufsize, flags) {
