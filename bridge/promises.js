@@ -20,7 +20,7 @@ const { maxfdsLength, serverOptions, socketArg, signalOf, abortError } = require
 const sync = require('./socket');
 const { AsyncSocketFile } = require('./afile');
 const aio = require('./aio');
-const { made } = require('./errinfo');
+const { made, decorate } = require('./errinfo');
 
 const { ex, addon, fns, methods, wouldBlock, nameService, mem } = core;
 const { kId, kOnClose } = sync;
@@ -662,8 +662,12 @@ class AsyncSocket {
     return this.#now(() => aio.method('recv', this.#sockId(), [0, flags]), options);
   }
 
-  #recvAttempt(bufsize, flags) {
-    return aio.recv(this.#sock[kId], bufsize, flags, this.#recvHint);
+  #recvAttempt(bufsize, flags, unused, w) {
+    const r = aio.recv(this.#sock[kId], bufsize, flags, this.#recvHint);
+    // A receive made on readiness that filled its buffer likely left more: the next one
+    // is tried at once (a bulk stream), not after another turn of the event loop.
+    if (w !== null && r !== WOULD && r.length === bufsize && bufsize > 0) this.#readMiss = false;
+    return r;
   }
 
   // An attempt made now, whatever is queued: a Promise of its outcome, or WOULD.
@@ -714,6 +718,10 @@ class AsyncSocket {
 
   // The whole buffer, in order with other writes; the timeout bounds the whole call.
   sendall(data, flags, options) {
+    return this.#sendall(data, flags, options);
+  }
+
+  #sendall(data, flags, options) {
     if (!ArrayBuffer.isView(data) && !(data instanceof ArrayBuffer))
       return Promise.reject(new TypeError('sendall() argument 1 must be a bytes-like object'));
     let b;
@@ -858,16 +866,17 @@ class AsyncSocket {
         };
         sock.recv(Math.max(size || 0, STREAM_CHUNK)).then(more, fail);
       },
+      // A write sent at once calls back at once, as net's: the stream then hands over
+      // its next chunk in the same turn instead of buffering it for a microtask.
       write(chunk, encoding, callback) {
-        sock.sendall(chunk).then(() => callback(), callback);
+        streamWrote(sock.#sendall(chunk), callback);
       },
       writev(chunks, callback) {
         const bufs = chunks.map(({ chunk, encoding }) =>
           (typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk));
         const total = bufs.reduce((n, b) => n + b.byteLength, 0);
         // Small chunks: one send of their concatenation; large ones: each in turn, uncopied.
-        const out = total <= WRITEV_COPY ? sock.sendall(Buffer.concat(bufs, total)) : sock.#sendallv(bufs);
-        out.then(() => callback(), callback);
+        streamWrote(total <= WRITEV_COPY ? sock.#sendall(Buffer.concat(bufs, total)) : sock.#sendallv(bufs), callback);
       },
       final(callback) {
         try {
@@ -883,6 +892,17 @@ class AsyncSocket {
       },
     });
   }
+}
+
+// Calls a stream's write callback for p, a send's promise: at once when p was made
+// fulfilled, else when it settles (an error decorated as the sendall() method's are).
+function streamWrote(p, callback) {
+  if (p === made.fulfilled) {
+    made.fulfilled = null;
+    callback();
+    return;
+  }
+  p.then(() => callback(), (e) => callback(decorate(e, 'sendall', [], null)));
 }
 
 function socket(family, type, proto, fileno) {
