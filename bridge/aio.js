@@ -92,7 +92,7 @@ function recv(id, bufsize, flags, hint) {
   hint.big = bufsize >= PIN_MIN && n >= bufsize >> 1;
   if (!own) return copyOut(p, n);
   if (n === bufsize) return b;
-  return n >= bufsize >> 1 ? b.subarray(0, n) : Buffer.from(b.subarray(0, n));
+  return n >= bufsize >> 1 ? b.subarray(0, n) : core.ownCopy(b, n);
 }
 
 /** recv_into(buffer, nbytes, flags): the count, or WOULD. */

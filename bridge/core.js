@@ -35,13 +35,28 @@ if (!require('node:worker_threads').isMainThread) {
   ex.ws_set_all_async(1);
 }
 
+// A received message's own Buffer. Not a slice of Node's 8 KiB pool: a program keeping
+// one small message (the last one a connection's loop read) would keep its whole pool,
+// and pools that outlive two scavenges are old and wait for a full collection, so a
+// thousand connections kept megabytes. From Node's pool size up, allocUnsafe gives a
+// buffer of its own anyway.
+const { allocUnsafe, allocUnsafeSlow } = Buffer;
+const ownBuffer = (n) => (n < 4096 ? allocUnsafeSlow(n) : allocUnsafe(n));
+
+/** The first n bytes of b (a receive's buffer, larger than what arrived): its own copy. */
+function ownCopy(b, n) {
+  const c = ownBuffer(n);
+  b.copy(c, 0, 0, n);
+  return c;
+}
+
 // u8 and dv follow wire.js's views of the memory, remade when it grows.
 let u8, dv;
 const wire = createWire({
   exports: ex,
   memory,
   bytes(mem, start, end) {
-    const b = Buffer.allocUnsafe(end - start);
+    const b = ownBuffer(end - start);
     if (end - start <= 64) for (let i = start; i < end; i++) b[i - start] = mem[i];
     else b.set(mem.subarray(start, end));
     return b;
@@ -62,7 +77,6 @@ for (let i = 0, n = ex.ws_method_count(); i < n; i++) {
 // The I/O area's place ({u32 ptr, u32 cap} in the core) and copies in and out of it.
 const ioState = ex.ws_io_state();
 const { ws_io_area } = ex;
-const { allocUnsafe } = Buffer;
 function ioArea(n) {
   mem();
   const p = dv.getUint32(ioState, true);
@@ -81,15 +95,6 @@ function copyIn(src, p) {
 
 // Up to COPY_LOOP bytes, a loop: set() would need a view of the memory made per copy.
 const COPY_LOOP = 128;
-// A received message's own Buffer. Not a slice of Node's 8 KiB pool: a program keeping
-// one small message (the last one a connection's loop read) would keep its whole pool,
-// and pools that outlive two scavenges are old and wait for a full collection, so a
-// thousand connections kept megabytes. Up to 64 bytes V8 keeps the bytes inside the
-// object on the JS heap (freed by the next scavenge); above, a buffer of the size read.
-const ON_HEAP = 64;
-const { alloc, allocUnsafeSlow } = Buffer;
-const ownBuffer = (n) => (n < 4096 ? allocUnsafeSlow(n) : allocUnsafe(n));
-
 function copyOut(p, n, into = ownBuffer(n)) {
   mem();
   if (n <= COPY_LOOP) for (let i = 0; i < n; i++) into[i] = u8[p + i];
@@ -106,6 +111,6 @@ function wouldBlock() {
 }
 
 module.exports = {
-  addon, ex, mem, fns, methods, writeArgs, result, lastError, read, T, ioArea, copyIn, copyOut,
+  addon, ex, mem, fns, methods, writeArgs, result, lastError, read, T, ioArea, copyIn, copyOut, ownCopy,
   wouldBlock, nameService,
 };

@@ -218,7 +218,7 @@ class Socket {
       unpin();
       if (n < 0) throw lastError();
       if (n === bufsize) return b;
-      return n >= bufsize >> 1 ? b.subarray(0, n) : Buffer.from(b.subarray(0, n));
+      return n >= bufsize >> 1 ? b.subarray(0, n) : core.ownCopy(b, n);
     }
     const p = ioArea(bufsize);
     const n = this.#recvAt(p, bufsize, flags);
