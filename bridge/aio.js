@@ -19,6 +19,9 @@ const { encode_sockaddr: encodeSockaddr, decode_sockaddr: decodeSockaddr } = cor
 
 const WOULD = Symbol('would block');
 const EAGAIN = -C.EAGAIN;
+// The constants table has too many properties for V8 to keep it a fast object: the hot
+// paths read what they need from here, not from a dictionary lookup per call.
+const { MSG_NOSIGNAL } = C;
 // From this size up, data moves between the kernel and a JS buffer directly (pinned);
 // below it, a copy through the core's I/O area is cheaper (as bridge/socket.js).
 const PIN_MIN = 2048;
@@ -135,7 +138,7 @@ function sendBytes(id, b, flags) {
   const fd = flags ? -1 : ws_sock_direct_async(id);
   let n;
   if (fd >= 0) {
-    n = hostSendto(fd, p, b.length, C.MSG_NOSIGNAL, 0, 0);
+    n = hostSendto(fd, p, b.length, MSG_NOSIGNAL, 0, 0);
   } else {
     ws_set_async(1);
     try {
@@ -212,7 +215,7 @@ function sendto(fd, family, args, memo, wait) {
   const p = ioArea(SA_MAX + b.length);
   copyIn(sa, p);
   copyIn(b, p + SA_MAX);
-  const n = hostSendto(fd, p + SA_MAX, b.length, C.MSG_NOSIGNAL, p, sa.length);
+  const n = hostSendto(fd, p + SA_MAX, b.length, MSG_NOSIGNAL, p, sa.length);
   if (n >= 0) return n;
   if (n === EAGAIN && wait) return WOULD;
   throw hostError(n, 1, 'sendto');
