@@ -154,6 +154,9 @@ const STREAK_MAX = 32;
 // as one buffer.
 const STREAM_CHUNK = 262144;
 const WRITEV_COPY = 65536;
+// A receive of at least this size that fills its buffer is taken as part of a bulk
+// transfer (see #recvAttempt).
+const BULK_RECV = 65536;
 
 // One non-blocking attempt of a call into the synchronous face: its value, or WOULD
 // when it would have waited (read from the core's error record after the throw). The
@@ -664,9 +667,11 @@ class AsyncSocket {
 
   #recvAttempt(bufsize, flags, unused, w) {
     const r = aio.recv(this.#sock[kId], bufsize, flags, this.#recvHint);
-    // A receive made on readiness that filled its buffer likely left more: the next one
-    // is tried at once (a bulk stream), not after another turn of the event loop.
-    if (w !== null && r !== WOULD && r.length === bufsize && bufsize > 0) this.#readMiss = false;
+    // A large receive made on readiness that filled its buffer likely left more: the
+    // next one is tried at once (a bulk stream), not after another turn of the event
+    // loop. A small one that filled its buffer (recv(1) in a ping-pong) says nothing:
+    // trying the next at once would mostly cost a failed system call.
+    if (w !== null && bufsize >= BULK_RECV && r !== WOULD && r.length === bufsize) this.#readMiss = false;
     return r;
   }
 
