@@ -148,6 +148,8 @@ function abortable(p, signal) {
 // most 32 times per callback: many sockets each completing a few operations a turn are
 // not held back, and no timer or immediate is scheduled while none is over it.
 const STREAK_MAX = 32;
+// #op's socket mode not read yet.
+const MODE_UNREAD = -3;
 // toStream()'s read size: a receive takes what the kernel holds up to this (the result
 // is sized to what arrived, bridge/aio.js); larger than net's 64 KiB, as a bulk stream
 // then needs a quarter of the calls. Writes of up to WRITEV_COPY bytes in all are sent
@@ -515,12 +517,16 @@ class AsyncSocket {
       }
     }
     const queue = writing ? this.#writers : this.#readers;
-    // -1 blocking, 0 non-blocking, 1 a timeout, -2 gone (gettimeout() then raises).
-    const mode = ex.ws_sock_mode(this.#sockId());
+    // -1 blocking, 0 non-blocking, 1 a timeout, -2 gone (gettimeout() then raises);
+    // MODE_UNREAD until needed: an attempt that completes at once never needs it.
+    let mode = MODE_UNREAD;
     let eager = !queue.length && !waitFirst;
     // A socket whose last read found nothing waits for readiness first, as net does,
     // instead of a receive that fails with EAGAIN (a non-blocking socket must try).
-    if (eager && !writing && this.#readMiss && mode !== 0) eager = false;
+    if (eager && !writing && this.#readMiss) {
+      mode = ex.ws_sock_mode(this.#sockId());
+      if (mode !== 0) eager = false;
+    }
     // Over budget: the attempt is made after the event loop's next turn instead.
     const deferred = eager && this.#streak >= STREAK_MAX;
     if (eager && !deferred) {
@@ -540,6 +546,7 @@ class AsyncSocket {
       if (!writing) this.#readMiss = true;
     }
     this.#streak = 0;
+    if (mode === MODE_UNREAD) mode = ex.ws_sock_mode(this.#sockId());
     let timeout = mode === -1 ? null : 0;
     if (mode === 1 || mode === -2) {
       try {
