@@ -121,6 +121,8 @@ function wrapAsync(fn, name, familyOf = () => null) {
     async [name](...args) {
       try {
         const p = fn.apply(this, args);
+        // What the operation left for wrapData is not for this wrapper: let it go.
+        made.fulfilled = null;
         made.waiting = null;
         return await p;
       } catch (e) {
@@ -142,12 +144,14 @@ function wrapAsync(fn, name, familyOf = () => null) {
 const made = { fulfilled: null, waiting: null };
 
 /*
- * As wrapAsync, for the promise face's data methods, without an async function: where
- * the operation completed at once the method's own promise is returned; otherwise one
- * reaction decorates a rejection, its stack taken there (V8's async stack trace names the
- * callers awaiting the promise). An await in an async wrapper would keep a generator, an
- * await's closures and a rest array alive per waiting operation: with a thousand sockets
- * waiting, that is what makes V8 grow the young generation.
+ * As wrapAsync, for the promise face's data methods, without an async function. The
+ * method's own promise is returned: as it is where the operation completed at once; for
+ * an operation that waits, with the decoration handed to its waiter, which rejects
+ * through it (the stack taken there: V8's async stack trace names the callers awaiting
+ * the promise). Only a promise rejected at once gets a reaction of its own. An await in
+ * an async wrapper would keep a generator, an await's closures and a rest array alive
+ * per waiting operation: with a thousand sockets waiting, that is what makes V8 grow
+ * the young generation.
  */
 function wrapData(fn, name) {
   // None of these methods takes an address: the decoration needs neither the arguments
