@@ -475,7 +475,7 @@ class AsyncSocket {
     if (events === this.#events || this.#closed) return;
     if (!this.#poll) {
       if (!events) return;
-      this.#poll = addon.poll_open(this.#sock.fileno(), this.#onReady);
+      this.#poll = addon.poll_open(this.#sock.fileno(), this.#onReady, true);
       sync.polls.set(this.#sock[kId], this.#poll);
       if (!this.#ref) addon.poll_ref(this.#poll, false);
     }
@@ -484,9 +484,10 @@ class AsyncSocket {
   }
 
   #ready(status, ev) {
-    // On an error condition (POLLERR) libuv has stopped the handle: the update below
-    // must reach the addon, to start it again for the waiters that remain.
-    if (status < 0) this.#events = -1;
+    // The handle is one-shot: the addon has given up its interest for this callback,
+    // and the update below asks again for what still waits. On an error condition
+    // (POLLERR) libuv has stopped the handle: that update must reach the addon too.
+    this.#events = status < 0 ? -1 : 0;
     if (status < 0 || ev & UV_READABLE) this.#drain(this.#readers);
     if (status < 0 || ev & UV_WRITABLE) this.#drain(this.#writers);
     this.#updatePoll();
