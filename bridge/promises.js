@@ -554,15 +554,22 @@ class AsyncSocket {
     }
     // Over budget: the attempt is made after the event loop's next turn instead.
     const deferred = eager && (this.#streak >= STREAK_MAX || this.#moved >= STREAK_BYTES);
+    // What the attempt made now did before it would block (a sendall's bytes sent).
+    let progress = 0;
     if (eager && !deferred) {
       let r;
       this.#progress = 0;
       try {
         r = fn.call(this, a, b, c, null);
       } catch (e) {
-        if (!this[kPollFirst](writing, e)) return Promise.reject(e);
+        if (!this[kPollFirst](writing, e)) {
+          this.#progress = 0;
+          return Promise.reject(e);
+        }
         r = WOULD;
       }
+      progress = this.#progress;
+      this.#progress = 0;
       if (r !== WOULD) {
         this.#streak++;
         if (!writing) this.#readMiss = false;
@@ -586,10 +593,7 @@ class AsyncSocket {
     const p = new Promise(takeResolvers);
     const w = queue.waiter(fn, a, b, c, settle, fail, timeout === 0);
     settle = fail = null;
-    if (eager) {
-      w.progress = this.#progress;
-      this.#progress = 0;
-    }
+    w.progress = progress;
     if ((timeout !== null && timeout > 0) || signal) this.#bound(queue, w, timeout, signal);
     queue.push(w);
     made.waiting = w;
@@ -786,16 +790,17 @@ class AsyncSocket {
     let off = w === null ? 0 : w.progress;
     do {
       const n = aio.sendBytes(id, off === 0 && b.length !== 0 ? b : tail(b, off, 'sendall() argument 1'), flags);
-      if (n === WOULD) {
-        if (w === null) this.#progress = off;
-        else w.progress = off;
-        return n;
-      }
+      if (n === WOULD) return n;
       off += n;
       this.#moved += n;
+      // Kept as it goes: an attempt that then fails and waits (see kPollFirst) goes on
+      // from here, not from the start.
+      if (w === null) this.#progress = off;
+      else w.progress = off;
     } while (off < b.length);
     return null;
   }
+
 
   // The first attempt of a send that may name a host (looked up off the main thread).
   async #firstSend(fn, options) {

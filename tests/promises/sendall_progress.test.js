@@ -51,3 +51,27 @@ test('after a sendall timed out part-way, the next one starts from its own begin
   expect(got.subarray(head.length).equals(tail)).toBe(true);
   closeAll(a, b);
 });
+
+test('a non-blocking sendall refused part-way leaves nothing to a later one put off a turn', async () => {
+  const [a, b] = wp.socketpair();
+  a.setblocking(false);
+  const big = pattern(8 << 20, 5);
+  await expect(a.sendall(big)).rejects.toBeInstanceOf(wp.BlockingIOError);
+  b.setblocking(false);
+  for (;;) {
+    try {
+      b.sync.recv(1 << 20);
+    } catch (e) {
+      if (e instanceof wp.BlockingIOError) break;
+      throw e;
+    }
+  }
+  // Sends that complete at once use up the socket's budget: the next sendall is made
+  // after a turn of the event loop, and must send all of its own bytes.
+  for (let i = 0; i < 40; i++) await a.send(Buffer.from('x'));
+  await a.sendall(Buffer.from('hello'));
+  b.setblocking(true);
+  const got = await within(recvAll(b, 45), 2000, 'receive');
+  expect(got.toString()).toBe('x'.repeat(40) + 'hello');
+  closeAll(a, b);
+});
