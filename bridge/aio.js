@@ -19,6 +19,9 @@ const { encode_sockaddr: encodeSockaddr, decode_sockaddr: decodeSockaddr } = cor
 
 const WOULD = Symbol('would block');
 const EAGAIN = -C.EAGAIN;
+// The constants table has too many properties for V8 to keep it a fast object: the hot
+// paths read what they need from here, not from a dictionary lookup per call.
+const { MSG_NOSIGNAL } = C;
 // From this size up, data moves between the kernel and a JS buffer directly (pinned);
 // below it, a copy through the core's I/O area is cheaper (as bridge/socket.js).
 const PIN_MIN = 2048;
@@ -92,7 +95,7 @@ function recv(id, bufsize, flags, hint) {
   hint.big = bufsize >= PIN_MIN && n >= bufsize >> 1;
   if (!own) return copyOut(p, n);
   if (n === bufsize) return b;
-  return n >= bufsize >> 1 ? b.subarray(0, n) : Buffer.from(b.subarray(0, n));
+  return n >= bufsize >> 1 ? b.subarray(0, n) : core.ownCopy(b, n);
 }
 
 /** recv_into(buffer, nbytes, flags): the count, or WOULD. */
@@ -117,7 +120,13 @@ function recvInto(id, b, nbytes, flags) {
 /** send(data, flags): the count sent, or WOULD. */
 function send(id, data, flags) {
   const b = asBytes(data);
-  if (!b || !plainFlags(flags) || b.length > 0x7fffffff) return method('send', id, [data, flags]);
+  if (!b) return method('send', id, [data, flags]);
+  return sendBytes(id, b, flags);
+}
+
+/** send() of b, a Uint8Array of the bridge's own (wire.js asBytes). */
+function sendBytes(id, b, flags) {
+  if (!plainFlags(flags) || b.length > 0x7fffffff) return method('send', id, [b, flags]);
   const big = b.length >= PIN_MIN;
   let p;
   if (big) {
@@ -129,7 +138,7 @@ function send(id, data, flags) {
   const fd = flags ? -1 : ws_sock_direct_async(id);
   let n;
   if (fd >= 0) {
-    n = hostSendto(fd, p, b.length, C.MSG_NOSIGNAL, 0, 0);
+    n = hostSendto(fd, p, b.length, MSG_NOSIGNAL, 0, 0);
   } else {
     ws_set_async(1);
     try {
@@ -206,7 +215,7 @@ function sendto(fd, family, args, memo, wait) {
   const p = ioArea(SA_MAX + b.length);
   copyIn(sa, p);
   copyIn(b, p + SA_MAX);
-  const n = hostSendto(fd, p + SA_MAX, b.length, C.MSG_NOSIGNAL, p, sa.length);
+  const n = hostSendto(fd, p + SA_MAX, b.length, MSG_NOSIGNAL, p, sa.length);
   if (n >= 0) return n;
   if (n === EAGAIN && wait) return WOULD;
   throw hostError(n, 1, 'sendto');
@@ -239,4 +248,4 @@ function recvfrom(fd, bufsize, flags, memo, wait) {
 // Whether a socket of this family and type takes the datagram paths (gets an AddrMemo).
 const dgramIP = (family, type) => type === C.SOCK_DGRAM && (family === C.AF_INET || family === C.AF_INET6);
 
-module.exports = { WOULD, method, recv, recvInto, send, sendto, recvfrom, AddrMemo, dgramIP, plainFlags };
+module.exports = { WOULD, method, recv, recvInto, send, sendBytes, sendto, recvfrom, AddrMemo, dgramIP, plainFlags };

@@ -35,13 +35,29 @@ if (!require('node:worker_threads').isMainThread) {
   ex.ws_set_all_async(1);
 }
 
+// A received message's own Buffer. Not a slice of Node's 8 KiB pool: a program keeping
+// one small message (the last one a connection's loop read) would keep its whole pool,
+// and pools that outlive two scavenges are old and wait for a full collection, so a
+// thousand connections kept megabytes. From Node's pool size up, allocUnsafe gives a
+// buffer of its own anyway. Up to 64 bytes (V8's typed_array_max_size_in_heap)
+// Buffer.alloc keeps the bytes in the object itself, which costs the least of all.
+const { alloc, allocUnsafe, allocUnsafeSlow } = Buffer;
+const ownBuffer = (n) => (n <= 64 ? alloc(n) : n < 4096 ? allocUnsafeSlow(n) : allocUnsafe(n));
+
+/** The first n bytes of b (a receive's buffer, larger than what arrived): its own copy. */
+function ownCopy(b, n) {
+  const c = ownBuffer(n);
+  b.copy(c, 0, 0, n);
+  return c;
+}
+
 // u8, dv and i32 follow wire.js's views of the memory, remade when it grows.
 let u8, dv, i32;
 const wire = createWire({
   exports: ex,
   memory,
   bytes(mem, start, end) {
-    const b = Buffer.allocUnsafe(end - start);
+    const b = ownBuffer(end - start);
     if (end - start <= 64) for (let i = start; i < end; i++) b[i - start] = mem[i];
     else b.set(mem.subarray(start, end));
     return b;
@@ -62,7 +78,6 @@ for (let i = 0, n = ex.ws_method_count(); i < n; i++) {
 // The I/O area's place ({u32 ptr, u32 cap} in the core) and copies in and out of it.
 const ioState = ex.ws_io_state();
 const { ws_io_area } = ex;
-const { allocUnsafe } = Buffer;
 function ioArea(n) {
   mem();
   const p = dv.getUint32(ioState, true);
@@ -79,9 +94,11 @@ function copyIn(src, p) {
   else u8.set(src, p);
 }
 
-function copyOut(p, n, into = allocUnsafe(n)) {
+// Up to COPY_LOOP bytes, a loop: set() would need a view of the memory made per copy.
+const COPY_LOOP = 128;
+function copyOut(p, n, into = ownBuffer(n)) {
   mem();
-  if (n <= 32) for (let i = 0; i < n; i++) into[i] = u8[p + i];
+  if (n <= COPY_LOOP) for (let i = 0; i < n; i++) into[i] = u8[p + i];
   else into.set(u8.subarray(p, p + n));
   return into;
 }
@@ -104,6 +121,6 @@ function wouldBlock() {
 }
 
 module.exports = {
-  addon, ex, mem, fns, methods, writeArgs, result, lastError, read, T, ioArea, copyIn, copyOut,
-  wouldBlock, nameService, epoch,
+  addon, ex, mem, fns, methods, writeArgs, result, lastError, read, T, ioArea, copyIn, copyOut, ownCopy,
+  ownBuffer, wouldBlock, nameService, epoch,
 };

@@ -120,7 +120,11 @@ function wrapAsync(fn, name, familyOf = () => null) {
   const wrapped = {
     async [name](...args) {
       try {
-        return await fn.apply(this, args);
+        const p = fn.apply(this, args);
+        // What the operation left for wrapData is not for this wrapper: let it go.
+        made.fulfilled = null;
+        made.waiting = null;
+        return await p;
       } catch (e) {
         if (ours(e)) {
           decorate(e, name, args, familyOf(this));
@@ -133,8 +137,61 @@ function wrapAsync(fn, name, familyOf = () => null) {
   return wrapped;
 }
 
-/** Wraps the named methods of cls.prototype (sync or promise-returning). */
-function wrapClass(cls, syncNames, asyncNames = []) {
+// What the promise face's last operation made, for the wrapper below: a promise made
+// already fulfilled (the operation completed at once), which cannot reject and is returned
+// as it is; or the waiter of an operation that waits, whose rejection the wrapper's
+// decoration then goes through (Waiter.failWith in promises.js).
+const made = { fulfilled: null, waiting: null };
+
+/*
+ * As wrapAsync, for the promise face's data methods, without an async function. The
+ * method's own promise is returned: as it is where the operation completed at once; for
+ * an operation that waits, with the decoration handed to its waiter, which rejects
+ * through it (the stack taken there: V8's async stack trace names the callers awaiting
+ * the promise). Only a promise rejected at once gets a reaction of its own. An await in
+ * an async wrapper would keep a generator, an await's closures and a rest array alive
+ * per waiting operation: with a thousand sockets waiting, that is what makes V8 grow
+ * the young generation.
+ */
+function wrapData(fn, name) {
+  // None of these methods takes an address: the decoration needs neither the arguments
+  // nor the socket, and one handler per method serves every call.
+  const failed = (e) => {
+    if (ours(e)) {
+      decorate(e, name, [], null);
+      Error.captureStackTrace(e, failed);
+    }
+    throw e;
+  };
+  return {
+    [name](a, b, c, d) {
+      let p;
+      made.waiting = null;
+      try {
+        p = fn.call(this, a, b, c, d);
+      } catch (e) {
+        p = Promise.reject(e);
+      }
+      if (p === made.fulfilled) {
+        made.fulfilled = null;
+        return p;
+      }
+      const w = made.waiting;
+      if (w !== null) {
+        made.waiting = null;
+        w.fail = failed;
+        return p;
+      }
+      return p.then(undefined, failed);
+    },
+  }[name];
+}
+
+/**
+ * Wraps the named methods of cls.prototype (sync or promise-returning; dataNames, among
+ * asyncNames, with wrapData: methods of at most four arguments, none an address).
+ */
+function wrapClass(cls, syncNames, asyncNames = [], dataNames = []) {
   const familyOf = (self) => {
     try { return self.family; } catch { return null; }
   };
@@ -144,7 +201,8 @@ function wrapClass(cls, syncNames, asyncNames = []) {
   }
   for (const name of asyncNames) {
     const fn = cls.prototype[name];
-    if (typeof fn === 'function') cls.prototype[name] = wrapAsync(fn, name, familyOf);
+    if (typeof fn !== 'function') continue;
+    cls.prototype[name] = dataNames.includes(name) ? wrapData(fn, name) : wrapAsync(fn, name, familyOf);
   }
 }
 
@@ -163,6 +221,8 @@ const SOCKET_METHODS = ['accept', 'bind', 'close', 'connect', 'connect_ex', 'lis
 const ASYNC_SOCKET_METHODS = ['accept', 'bind', 'connect', 'connect_ex', 'recv', 'recvfrom',
   'recv_into', 'recvfrom_into', 'recvmsg', 'recvmsg_into', 'send', 'sendall', 'sendto', 'sendmsg',
   'sendmsg_afalg', 'sendfile'];
+// The promise face's methods wrapped by wrapData (not async functions, at most 4 arguments).
+const ASYNC_DATA_METHODS = ['recv', 'recvfrom', 'recv_into', 'send', 'sendall'];
 const MODULE_FUNCTIONS = ['getaddrinfo', 'getnameinfo', 'gethostbyname', 'gethostbyname_ex',
   'gethostbyaddr', 'getfqdn', 'gethostname', 'sethostname', 'getservbyname', 'getservbyport',
   'getprotobyname', 'if_nameindex', 'if_nametoindex', 'if_indextoname', 'inet_aton', 'inet_ntoa',
@@ -171,6 +231,6 @@ const MODULE_FUNCTIONS = ['getaddrinfo', 'getnameinfo', 'gethostbyname', 'gethos
   'fromfd', 'create_connection', 'create_server', 'send_fds', 'recv_fds'];
 
 module.exports = {
-  decorate, wrapSync, wrapAsync, wrapClass, wrapFunctions, SOCKET_METHODS, ASYNC_SOCKET_METHODS,
-  MODULE_FUNCTIONS,
+  decorate, wrapSync, wrapAsync, wrapData, wrapClass, wrapFunctions, made, SOCKET_METHODS,
+  ASYNC_SOCKET_METHODS, ASYNC_DATA_METHODS, MODULE_FUNCTIONS,
 };

@@ -20,6 +20,7 @@ const { maxfdsLength, serverOptions, socketArg, signalOf, abortError } = require
 const sync = require('./socket');
 const { AsyncSocketFile } = require('./afile');
 const aio = require('./aio');
+const { made, decorate } = require('./errinfo');
 
 const { ex, addon, fns, methods, wouldBlock, nameService, mem } = core;
 const { kId, kOnClose } = sync;
@@ -147,12 +148,33 @@ function abortable(p, signal) {
 // most 32 times per callback: many sockets each completing a few operations a turn are
 // not held back, and no timer or immediate is scheduled while none is over it.
 const STREAK_MAX = 32;
+// ...and at most this many bytes moved by them: a sender and a receiver in one process
+// then take turns by the megabyte, which stays in the CPU's caches, rather than by 32
+// receives of 256 KiB (8 MiB, through memory each way).
+const STREAK_BYTES = 1 << 20;
+// The attempts put off to the next turn (#deferDrain), of every socket, made by one
+// setImmediate callback: the operations they complete then continue in the same
+// microtask queue, interleaved. Made by a callback each, a sender and a receiver in
+// one process would each run its whole budget alone, a stream's data then going
+// through memory in 2 MiB batches instead of staying in the cache.
+let deferredDrains = [];
+function runDeferred() {
+  const all = deferredDrains;
+  deferredDrains = [];
+  for (const f of all) f();
+}
+
+// #op's socket mode not read yet.
+const MODE_UNREAD = -3;
 // toStream()'s read size: a receive takes what the kernel holds up to this (the result
 // is sized to what arrived, bridge/aio.js); larger than net's 64 KiB, as a bulk stream
 // then needs a quarter of the calls. Writes of up to WRITEV_COPY bytes in all are sent
 // as one buffer.
 const STREAM_CHUNK = 262144;
 const WRITEV_COPY = 65536;
+// A receive of at least this size that fills its buffer is taken as part of a bulk
+// transfer (see #recvAttempt).
+const BULK_RECV = 65536;
 
 // One non-blocking attempt of a call into the synchronous face: its value, or WOULD
 // when it would have waited (read from the core's error record after the throw). The
@@ -169,21 +191,151 @@ function attempt(fn) {
   }
 }
 
-// An operation waiting for its socket's readiness.
+// An operation waiting for its socket's readiness: the attempt fn, called on the socket
+// with the arguments a, b, c (so that the hot methods pass one shared function, not a
+// closure per call), and its promise's resolving functions.
 class Waiter {
-  constructor(fn, resolve, reject, nonblocking) {
+  constructor(fn, a, b, c, resolve, reject, nonblocking) {
+    this.init(fn, a, b, c, resolve, reject, nonblocking);
+  }
+
+  init(fn, a, b, c, resolve, reject, nonblocking) {
     this.fn = fn;
+    this.a = a;
+    this.b = b;
+    this.c = c;
     this.resolve = resolve;
     this.reject = reject;
     this.nonblocking = nonblocking;
+    // Its timeout and abort signal, when it has one of them (a Bounds), else null: a
+    // field of its own for each would make every waiter larger.
+    this.bounds = null;
+    this.next = null;
+    // The caller's decoration of a rejection (errinfo.js wrapData), or null.
+    this.fail = null;
+    // What the operation has done so far (sendall: bytes sent).
+    this.progress = 0;
+    // An attempt of it was put off to the next turn (#deferDrain), whose callback
+    // knows it by this object: it is not reused for another operation.
+    this.deferred = false;
+  }
+
+  /*
+   * Rejects the operation's promise with e. With a decoration (fail), the caller got this
+   * promise itself, not one derived from it: the rejection then goes through fail in a
+   * reaction chained in front of it, made before the rejection so that V8's async stack
+   * trace, taken in fail, walks from there to the callers awaiting the promise.
+   */
+  failWith(e) {
+    const fail = this.fail;
+    if (fail === null) {
+      this.reject(e);
+      return;
+    }
+    let reject;
+    const first = new Promise((resolve, rej) => { reject = rej; });
+    this.resolve(first.then(undefined, fail));
+    queueMicrotask(() => reject(e));
+  }
+
+  finish() {
+    const x = this.bounds;
+    if (x === null) return;
+    if (x.timer) clearTimeout(x.timer);
+    if (x.onAbort) x.signal.removeEventListener('abort', x.onAbort);
+  }
+}
+
+class Bounds {
+  constructor() {
     this.timer = null;
     this.signal = null;
     this.onAbort = null;
   }
+}
 
-  finish() {
-    if (this.timer) clearTimeout(this.timer);
-    if (this.onAbort) this.signal.removeEventListener('abort', this.onAbort);
+// One executor for every waiting operation's promise (a closure per call would be
+// garbage at once): it hands the resolving functions over through these two.
+let settle = null;
+let fail = null;
+const takeResolvers = (resolve, reject) => {
+  settle = resolve;
+  fail = reject;
+};
+
+// The operations waiting in one direction, in order: a list linked through the waiters,
+// as an array that empties and fills again would get new elements storage per operation.
+class WaitQueue {
+  constructor() {
+    this.head = null;
+    this.tail = null;
+    this.length = 0;
+    this.spare = null;
+  }
+
+  push(w) {
+    if (this.tail) this.tail.next = w;
+    else this.head = w;
+    this.tail = w;
+    this.length++;
+  }
+
+  // A waiter for a new operation: the one a finished operation left (see recycle), else
+  // a new one.
+  waiter(fn, a, b, c, resolve, reject, nonblocking) {
+    const w = this.spare;
+    if (w === null) return new Waiter(fn, a, b, c, resolve, reject, nonblocking);
+    this.spare = null;
+    w.init(fn, a, b, c, resolve, reject, nonblocking);
+    return w;
+  }
+
+  /*
+   * Keeps w, an operation just settled by #drain, for the next one: a socket that waits
+   * for one operation after another (a connection's read loop) then allocates no waiter
+   * per operation, and its one waiter soon lives in the old generation, where what it
+   * holds costs a scavenge nothing to copy. Not one with a timeout, a signal or a
+   * deferred attempt, whose callbacks hold it.
+   */
+  recycle(w) {
+    if (w.bounds !== null || w.deferred) return;
+    w.init(null, undefined, undefined, undefined, null, null, false);
+    this.spare = w;
+  }
+
+  shift() {
+    const w = this.head;
+    this.head = w.next;
+    if (!this.head) this.tail = null;
+    w.next = null;
+    this.length--;
+    return w;
+  }
+
+  remove(w) {
+    let prev = null;
+    for (let q = this.head; q; prev = q, q = q.next) {
+      if (q !== w) continue;
+      if (prev) prev.next = w.next;
+      else this.head = w.next;
+      if (this.tail === w) this.tail = prev;
+      w.next = null;
+      this.length--;
+      return;
+    }
+  }
+
+  // Empties the queue; returns its waiters in order.
+  take() {
+    const all = [];
+    while (this.head) all.push(this.shift());
+    return all;
+  }
+
+  toArray() {
+    const all = [];
+    for (let q = this.head; q; q = q.next) all.push(q);
+    return all;
   }
 }
 
@@ -194,20 +346,24 @@ class AsyncSocket {
   // socket can be collected): this field is what keeps it alive meanwhile.
   #onReady = (status, ev) => this.#ready(status, ev);
   #events = 0;
-  #readers = [];
-  #writers = [];
+  #readers = new WaitQueue();
+  #writers = new WaitQueue();
   #ref = true;
   #closed = false;
   #files = 0;
   #closeAsked = false;
   // Eager completions since the socket last waited for the loop (see STREAK_MAX).
   #streak = 0;
+  // Bytes the attempts moved since then (see STREAK_BYTES).
+  #moved = 0;
   // What recv() learnt from the last receive (bridge/aio.js).
   #recvHint = { big: false };
   // The last read attempted at once would have blocked.
   #readMiss = false;
   // Datagram sockets over IP: the last peer addresses (bridge/aio.js), else null.
   #addrMemo = null;
+  // What an attempt made at once did before it would block (see #op).
+  #progress = 0;
 
   constructor(family, type, proto, fileno) {
     const s = family instanceof sync.Socket ? family : new sync.Socket(family, type, proto, fileno);
@@ -282,7 +438,10 @@ class AsyncSocket {
   #setRef(on) {
     this.#ref = on;
     if (this.#poll) addon.poll_ref(this.#poll, on);
-    for (const w of [...this.#readers, ...this.#writers]) if (w.timer) on ? w.timer.ref() : w.timer.unref();
+    for (const w of [...this.#readers.toArray(), ...this.#writers.toArray()]) {
+      const t = w.bounds && w.bounds.timer;
+      if (t) on ? t.ref() : t.unref();
+    }
   }
 
   close() {
@@ -296,9 +455,7 @@ class AsyncSocket {
   #release() {
     if (this.#closed) return;
     this.#closed = true;
-    const waiting = [...this.#readers, ...this.#writers];
-    this.#readers.length = 0;
-    this.#writers.length = 0;
+    const waiting = [...this.#readers.take(), ...this.#writers.take()];
     if (this.#poll) {
       sync.polls.delete(this.#sock[kId]);
       addon.poll_close(this.#poll);
@@ -306,16 +463,19 @@ class AsyncSocket {
     }
     for (const w of waiting) {
       w.finish();
-      w.reject(errors.fromErrno(C.EBADF, 'close'));
+      w.failWith(errors.fromErrno(C.EBADF, 'close'));
     }
   }
 
   #updatePoll() {
-    const events = (this.#readers.length ? UV_READABLE : 0) | (this.#writers.length ? UV_WRITABLE : 0);
+    const r = this.#readers.head;
+    const w = this.#writers.head;
+    // A queue whose first operation is put off to the next turn does not watch the fd.
+    const events = (r !== null && !r.deferred ? UV_READABLE : 0) | (w !== null && !w.deferred ? UV_WRITABLE : 0);
     if (events === this.#events || this.#closed) return;
     if (!this.#poll) {
       if (!events) return;
-      this.#poll = addon.poll_open(this.#sock.fileno(), this.#onReady);
+      this.#poll = addon.poll_open(this.#sock.fileno(), this.#onReady, true);
       sync.polls.set(this.#sock[kId], this.#poll);
       if (!this.#ref) addon.poll_ref(this.#poll, false);
     }
@@ -324,9 +484,10 @@ class AsyncSocket {
   }
 
   #ready(status, ev) {
-    // On an error condition (POLLERR) libuv has stopped the handle: the update below
-    // must reach the addon, to start it again for the waiters that remain.
-    if (status < 0) this.#events = -1;
+    // The handle is one-shot: the addon has given up its interest for this callback,
+    // and the update below asks again for what still waits. On an error condition
+    // (POLLERR) libuv has stopped the handle: that update must reach the addon too.
+    this.#events = status < 0 ? -1 : 0;
     if (status < 0 || ev & UV_READABLE) this.#drain(this.#readers);
     if (status < 0 || ev & UV_WRITABLE) this.#drain(this.#writers);
     this.#updatePoll();
@@ -334,32 +495,35 @@ class AsyncSocket {
 
   #drain(queue) {
     while (queue.length && !this.#closed) {
-      const w = queue[0];
+      const w = queue.head;
       let r;
       try {
-        r = w.fn();
+        r = w.fn.call(this, w.a, w.b, w.c, w);
       } catch (e) {
         queue.shift();
         w.finish();
-        w.reject(e);
+        w.failWith(e);
         continue;
       }
       if (r === WOULD) {
         if (!w.nonblocking) break;
         queue.shift();
         w.finish();
-        w.reject(errors.fromErrno(C.EAGAIN, queue === this.#writers ? 'send' : 'recv'));
+        w.failWith(errors.fromErrno(C.EAGAIN, queue === this.#writers ? 'send' : 'recv'));
         continue;
       }
       queue.shift();
       w.finish();
       w.resolve(r);
+      queue.recycle(w);
     }
   }
 
-  // Runs fn (an attempt: its value or WOULD) now if nothing is queued before it (and
-  // not waitFirst), else when the fd is ready.
-  #op(writing, fn, options, waitFirst = false) {
+  // Runs fn (an attempt: its value or WOULD), called on this socket with a, b, c and its
+  // Waiter (null for an attempt made at once), now if nothing is queued before it (and
+  // not waitFirst), else when the fd is ready. What an attempt made at once did before
+  // it would block is left in this.#progress, and the Waiter starts from there.
+  #op(writing, fn, options, waitFirst = false, a, b, c) {
     let signal;
     try {
       signal = signalOf(options);
@@ -371,37 +535,51 @@ class AsyncSocket {
     // (fd -1), or answers at once where Python does (recv(0)).
     if (this.#closed) {
       try {
-        const r = fn();
-        return r === WOULD ? Promise.reject(errors.fromErrno(C.EBADF, writing ? 'send' : 'recv')) : Promise.resolve(r);
+        const r = fn.call(this, a, b, c, null);
+        return r === WOULD ? Promise.reject(errors.fromErrno(C.EBADF, writing ? 'send' : 'recv')) : (made.fulfilled = Promise.resolve(r));
       } catch (e) {
         return Promise.reject(e);
       }
     }
     const queue = writing ? this.#writers : this.#readers;
-    // -1 blocking, 0 non-blocking, 1 a timeout, -2 gone (gettimeout() then raises).
-    const mode = ex.ws_sock_mode(this.#sockId());
+    // -1 blocking, 0 non-blocking, 1 a timeout, -2 gone (gettimeout() then raises);
+    // MODE_UNREAD until needed: an attempt that completes at once never needs it.
+    let mode = MODE_UNREAD;
     let eager = !queue.length && !waitFirst;
     // A socket whose last read found nothing waits for readiness first, as net does,
     // instead of a receive that fails with EAGAIN (a non-blocking socket must try).
-    if (eager && !writing && this.#readMiss && mode !== 0) eager = false;
+    if (eager && !writing && this.#readMiss) {
+      mode = ex.ws_sock_mode(this.#sockId());
+      if (mode !== 0) eager = false;
+    }
     // Over budget: the attempt is made after the event loop's next turn instead.
-    const deferred = eager && this.#streak >= STREAK_MAX;
+    const deferred = eager && (this.#streak >= STREAK_MAX || this.#moved >= STREAK_BYTES);
+    // What the attempt made now did before it would block (a sendall's bytes sent).
+    let progress = 0;
     if (eager && !deferred) {
       let r;
+      this.#progress = 0;
       try {
-        r = fn();
+        r = fn.call(this, a, b, c, null);
       } catch (e) {
-        if (!this[kPollFirst](writing, e)) return Promise.reject(e);
+        if (!this[kPollFirst](writing, e)) {
+          this.#progress = 0;
+          return Promise.reject(e);
+        }
         r = WOULD;
       }
+      progress = this.#progress;
+      this.#progress = 0;
       if (r !== WOULD) {
         this.#streak++;
         if (!writing) this.#readMiss = false;
-        return Promise.resolve(r);
+        return (made.fulfilled = Promise.resolve(r));
       }
       if (!writing) this.#readMiss = true;
     }
     this.#streak = 0;
+    this.#moved = 0;
+    if (mode === MODE_UNREAD) mode = ex.ws_sock_mode(this.#sockId());
     let timeout = mode === -1 ? null : 0;
     if (mode === 1 || mode === -2) {
       try {
@@ -412,43 +590,60 @@ class AsyncSocket {
     }
     if (timeout === 0 && !deferred)
       return Promise.reject(errors.fromErrno(C.EAGAIN, writing ? 'send' : 'recv'));
-    let w;
-    const p = new Promise((resolve, reject) => {
-      w = new Waiter(fn, resolve, reject, timeout === 0);
-    });
-    if (timeout !== null && timeout > 0) {
-      w.timer = setTimeout(() => {
-        this.#remove(queue, w);
-        w.finish();
-        w.reject(new errors.timeout());
-      // setTimeout takes at most 2^31-1 ms (about 24.8 days); past it Node fires at once.
-      }, Math.min(Math.ceil(timeout * 1000), 0x7fffffff));
-      if (!this.#ref) w.timer.unref();
-    }
-    if (signal) {
-      w.signal = signal;
-      w.onAbort = () => {
-        this.#remove(queue, w);
-        w.finish();
-        w.reject(abortError(signal));
-      };
-      signal.addEventListener('abort', w.onAbort, { once: true });
-    }
+    const p = new Promise(takeResolvers);
+    const w = queue.waiter(fn, a, b, c, settle, fail, timeout === 0);
+    settle = fail = null;
+    w.progress = progress;
+    if ((timeout !== null && timeout > 0) || signal) this.#bound(queue, w, timeout, signal);
     queue.push(w);
-    if (deferred) {
-      setImmediate(() => {
-        if (this.#closed || queue[0] !== w) return;
-        this.#drain(queue);
-        this.#updatePoll();
-      });
-    }
+    made.waiting = w;
+    if (deferred) this.#deferDrain(queue, w);
     this.#updatePoll();
     return p;
   }
 
+  // The closures an operation may need are made here, not in #op: a function that makes
+  // a closure gets a context object on every call, even the calls that make none.
+
+  // Arms w's timeout and abort signal.
+  #bound(queue, w, timeout, signal) {
+    w.bounds = new Bounds();
+    if (timeout !== null && timeout > 0) {
+      w.bounds.timer = setTimeout(() => {
+        this.#remove(queue, w);
+        w.finish();
+        w.failWith(new errors.timeout());
+      // setTimeout takes at most 2^31-1 ms (about 24.8 days); past it Node fires at once.
+      }, Math.min(Math.ceil(timeout * 1000), 0x7fffffff));
+      if (!this.#ref) w.bounds.timer.unref();
+    }
+    if (signal) {
+      w.bounds.signal = signal;
+      w.bounds.onAbort = () => {
+        this.#remove(queue, w);
+        w.finish();
+        w.failWith(abortError(signal));
+      };
+      signal.addEventListener('abort', w.bounds.onAbort, { once: true });
+    }
+  }
+
+  // The attempt of w, over the streak budget, after the event loop's next turn: with
+  // every other socket's put off in the same turn (see runDeferred), and not on
+  // readiness meanwhile.
+  #deferDrain(queue, w) {
+    w.deferred = true;
+    if (deferredDrains.length === 0) setImmediate(runDeferred);
+    deferredDrains.push(() => {
+      w.deferred = false;
+      if (this.#closed || queue.head !== w) return;
+      this.#drain(queue);
+      this.#updatePoll();
+    });
+  }
+
   #remove(queue, w) {
-    const i = queue.indexOf(w);
-    if (i >= 0) queue.splice(i, 1);
+    queue.remove(w);
     this.#updatePoll();
   }
 
@@ -502,10 +697,25 @@ class AsyncSocket {
     // recv(0) answers at once in every mode, as CPython's: the core checks the arguments
     // and returns empty bytes without waiting for readiness.
     if (bufsize === 0) {
-      const r = this.#now(() => aio.method('recv', this.#sockId(), [bufsize, flags]), options);
+      const r = this.#recvNothing(flags, options);
       if (r !== WOULD) return r;
     }
-    return this.#op(false, () => aio.recv(this.#sockId(), bufsize, flags, this.#recvHint), options);
+    return this.#op(false, this.#recvAttempt, options, false, bufsize, flags);
+  }
+
+  #recvNothing(flags, options) {
+    return this.#now(() => aio.method('recv', this.#sockId(), [0, flags]), options);
+  }
+
+  #recvAttempt(bufsize, flags, unused, w) {
+    const r = aio.recv(this.#sock[kId], bufsize, flags, this.#recvHint);
+    if (r !== WOULD) this.#moved += r.length;
+    // A large receive made on readiness that filled its buffer likely left more: the
+    // next one is tried at once (a bulk stream), not after another turn of the event
+    // loop. A small one that filled its buffer (recv(1) in a ping-pong) says nothing:
+    // trying the next at once would mostly cost a failed system call.
+    if (w !== null && bufsize >= BULK_RECV && r !== WOULD && r.length === bufsize) this.#readMiss = false;
+    return r;
   }
 
   // An attempt made now, whatever is queued: a Promise of its outcome, or WOULD.
@@ -514,20 +724,26 @@ class AsyncSocket {
       const signal = signalOf(options);
       if (signal && signal.aborted) return Promise.reject(abortError(signal));
       const r = fn();
-      return r === WOULD ? r : Promise.resolve(r);
+      return r === WOULD ? r : (made.fulfilled = Promise.resolve(r));
     } catch (e) {
       return Promise.reject(e);
     }
   }
 
   recvfrom(bufsize, flags, options) {
-    return this.#op(false, () => this.#recvfrom(bufsize, flags), options);
+    return this.#op(false, this.#recvfrom, options, false, bufsize, flags);
   }
 
   recv_into(buffer, nbytes, flags, options) {
     const b = asBytes(buffer);
     if (!b) return this.#op(false, () => attempt(() => this.#sock.recv_into(buffer, nbytes, flags)), options);
-    return this.#op(false, () => aio.recvInto(this.#sockId(), b, nbytes, flags), options);
+    return this.#op(false, this.#recvIntoAttempt, options, false, b, nbytes, flags);
+  }
+
+  #recvIntoAttempt(b, nbytes, flags) {
+    const n = aio.recvInto(this.#sock[kId], b, nbytes, flags);
+    if (n !== WOULD) this.#moved += n;
+    return n;
   }
 
   recvfrom_into(buffer, nbytes, flags, options) {
@@ -543,11 +759,21 @@ class AsyncSocket {
   }
 
   send(data, flags, options) {
-    return this.#op(true, () => aio.send(this.#sockId(), data, flags), options);
+    return this.#op(true, this.#sendAttempt, options, false, data, flags);
+  }
+
+  #sendAttempt(data, flags) {
+    const n = aio.send(this.#sock[kId], data, flags);
+    if (n !== WOULD) this.#moved += n;
+    return n;
   }
 
   // The whole buffer, in order with other writes; the timeout bounds the whole call.
   sendall(data, flags, options) {
+    return this.#sendall(data, flags, options);
+  }
+
+  #sendall(data, flags, options) {
     if (!ArrayBuffer.isView(data) && !(data instanceof ArrayBuffer))
       return Promise.reject(new TypeError('sendall() argument 1 must be a bytes-like object'));
     let b;
@@ -556,16 +782,25 @@ class AsyncSocket {
     } catch (e) {
       return Promise.reject(e);
     }
-    let off = 0;
-    return this.#op(true, () => {
-      do {
-        const n = aio.send(this.#sockId(), tail(b, off, 'sendall() argument 1'), flags);
-        if (n === WOULD) return n;
-        off += n;
-      } while (off < b.length);
-      return null;
-    }, options);
+    return this.#op(true, this.#sendallAttempt, options, false, b, flags);
   }
+
+  #sendallAttempt(b, flags, unused, w) {
+    const id = this.#sock[kId];
+    let off = w === null ? 0 : w.progress;
+    do {
+      const n = aio.sendBytes(id, off === 0 && b.length !== 0 ? b : tail(b, off, 'sendall() argument 1'), flags);
+      if (n === WOULD) return n;
+      off += n;
+      this.#moved += n;
+      // Kept as it goes: an attempt that then fails and waits (see kPollFirst) goes on
+      // from here, not from the start.
+      if (w === null) this.#progress = off;
+      else w.progress = off;
+    } while (off < b.length);
+    return null;
+  }
+
 
   // The first attempt of a send that may name a host (looked up off the main thread).
   async #firstSend(fn, options) {
@@ -685,16 +920,17 @@ class AsyncSocket {
         };
         sock.recv(Math.max(size || 0, STREAM_CHUNK)).then(more, fail);
       },
+      // A write sent at once calls back at once, as net's: the stream then hands over
+      // its next chunk in the same turn instead of buffering it for a microtask.
       write(chunk, encoding, callback) {
-        sock.sendall(chunk).then(() => callback(), callback);
+        streamWrote(sock.#sendall(chunk), callback);
       },
       writev(chunks, callback) {
         const bufs = chunks.map(({ chunk, encoding }) =>
           (typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk));
         const total = bufs.reduce((n, b) => n + b.byteLength, 0);
         // Small chunks: one send of their concatenation; large ones: each in turn, uncopied.
-        const out = total <= WRITEV_COPY ? sock.sendall(Buffer.concat(bufs, total)) : sock.#sendallv(bufs);
-        out.then(() => callback(), callback);
+        streamWrote(total <= WRITEV_COPY ? sock.#sendall(Buffer.concat(bufs, total)) : sock.#sendallv(bufs), callback);
       },
       final(callback) {
         try {
@@ -710,6 +946,17 @@ class AsyncSocket {
       },
     });
   }
+}
+
+// Calls a stream's write callback for p, a send's promise: at once when p was made
+// fulfilled, else when it settles (an error decorated as the sendall() method's are).
+function streamWrote(p, callback) {
+  if (p === made.fulfilled) {
+    made.fulfilled = null;
+    callback();
+    return;
+  }
+  p.then(() => callback(), (e) => callback(decorate(e, 'sendall', [], null)));
 }
 
 function socket(family, type, proto, fileno) {
@@ -790,7 +1037,7 @@ module.exports = {
 {
   const errinfo = require('./errinfo');
   errinfo.wrapClass(AsyncSocket, errinfo.SOCKET_METHODS.filter((m) => !errinfo.ASYNC_SOCKET_METHODS.includes(m)),
-    errinfo.ASYNC_SOCKET_METHODS);
+    errinfo.ASYNC_SOCKET_METHODS, errinfo.ASYNC_DATA_METHODS);
   errinfo.wrapFunctions(module.exports, ['socket', 'socketpair', 'fromfd'], ['getaddrinfo', 'getnameinfo',
     'gethostbyname', 'gethostbyname_ex', 'gethostbyaddr', 'getfqdn', 'create_connection', 'create_server',
     'send_fds', 'recv_fds']);

@@ -12,7 +12,7 @@ const { asBytes, byteLength, u8Length } = require('./wire');
 const { fdsMessage, maxfdsLength, serverOptions, iterableOf, listOf, socketArg } = require('./checks');
 // The datagram paths (sendto/recvfrom over IP) are shared with the promise face.
 const aio = require('./aio');
-const { ex, addon, mem, methods, fns, lastError, ioArea, copyIn, copyOut, epoch } = core;
+const { ex, addon, mem, methods, fns, lastError, ioArea, copyIn, copyOut, ownBuffer, epoch } = core;
 // Hot functions as plain bindings: loads from the wasm exports object are not cheap.
 const { ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_sendall, ws_sock_direct,
   ws_sock_fail, ws_sock_fileno } = ex;
@@ -20,7 +20,7 @@ const { ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_sendall, ws_sock_
 // the core's memory, and (send, recv) on a block of the bridge's own.
 const { sendto: hostSendto, recvfrom: hostRecvfrom } = addon.imports;
 const { pin, unpin, send: hostSend, recv: hostRecv } = addon;
-const { alloc, allocUnsafe } = Buffer;
+const { allocUnsafe } = Buffer;
 const { MSG_NOSIGNAL } = C;
 
 const kId = Symbol('wasock.id');
@@ -57,11 +57,10 @@ function direct(call, fd, len, flags) {
   return call(block);
 }
 
-// A new Buffer holding the block's first n bytes (small ones copied by hand). Up to 64
-// bytes (V8's typed_array_max_size_in_heap) Buffer.alloc keeps the bytes in the object
-// itself, which costs less than a slice of Buffer's pool and the pool's own allocations.
+// A new Buffer of its own (core.ownBuffer) holding the block's first n bytes, small ones
+// copied by hand.
 function fromArea(n) {
-  const b = n <= 64 ? alloc(n) : allocUnsafe(n);
+  const b = ownBuffer(n);
   if (n <= 32) for (let i = 0; i < n; i++) b[i] = areaU8[i];
   else b.set(areaU8.subarray(0, n));
   return b;
@@ -268,7 +267,7 @@ class Socket {
       unpin();
       if (n < 0) throw lastError();
       if (n === bufsize) return b;
-      return n >= bufsize >> 1 ? b.subarray(0, n) : Buffer.from(b.subarray(0, n));
+      return n >= bufsize >> 1 ? b.subarray(0, n) : core.ownCopy(b, n);
     }
     const fd = flags ? -1 : this.#direct();
     if (fd >= 0) {

@@ -83,15 +83,25 @@ function typedParts(v) {
 function asBytes(v, what = 'argument') {
   if (v === null || typeof v !== 'object') return null;
   if (isView(v)) {
-    const t = typedParts(v);
-    if (t) {
-      if (t[2] === 0 && detached(t[0])) throw detachedError(what);
-      return new U8(t[0], t[1], t[2]);
-    }
-    const buf = dvBuffer(v);
-    if (detached(buf)) throw detachedError(what);
+    // typedParts' three reads, without its array (this runs for every send).
+    let buf = null;
+    let off = 0;
+    let len = 0;
     try {
-      return new U8(buf, dvOffset(v), dvLength(v));
+      buf = taBuffer(v);
+      off = taOffset(v);
+      len = taLength(v);
+    } catch {
+      buf = null;
+    }
+    if (buf !== null) {
+      if (len === 0 && detached(buf)) throw detachedError(what);
+      return new U8(buf, off, len);
+    }
+    const dbuf = dvBuffer(v);
+    if (detached(dbuf)) throw detachedError(what);
+    try {
+      return new U8(dbuf, dvOffset(v), dvLength(v));
     } catch {
       // A DataView its resizable buffer no longer covers: no bytes, as a typed array's.
       return new U8(0);

@@ -11,6 +11,11 @@
  * handle watches: an operation that completes and is followed at once by the next
  * (ping-pong, echo) leaves the registration alone, instead of one epoll_ctl to stop
  * watching and another to start again.
+ *
+ * A handle opened one-shot (poll_open's third argument) watches nothing after each
+ * callback unless the callback, or the microtasks it runs, asks again: the promise
+ * face, whose operations are answered in the callback, then makes one call to ask for
+ * the next instead of one to give up the interest and another to ask again.
  */
 #include <stdlib.h>
 
@@ -31,6 +36,7 @@ struct ws_poll {
 	int want;     /* the events asked for, applied by ws_poll_apply */
 	struct ws_poll *next_dirty; /* on the dirty list (want not yet applied) */
 	int dirty;
+	int oneshot;  /* each callback gives up the interest unless asked again */
 };
 
 /* Per thread: each Node worker has its own loop and its own callbacks. */
@@ -98,6 +104,14 @@ static void ws_poll_cb(uv_poll_t *h, int status, int events)
 	if (p->closing || napi_open_handle_scope(env, &scope) != napi_ok)
 		return;
 	in_callback++;
+	if (p->oneshot) {
+		p->want = 0;
+		if (!p->dirty) {
+			p->dirty = 1;
+			p->next_dirty = dirty_list;
+			dirty_list = p;
+		}
+	}
 	if (napi_get_reference_value(env, p->callback, &cb) == napi_ok && cb &&
 	    napi_get_global(env, &recv) == napi_ok &&
 	    napi_create_int32(env, status, &argv[0]) == napi_ok &&
@@ -158,11 +172,12 @@ static struct ws_poll *ws_poll_arg(napi_env env, napi_value v)
 	return data;
 }
 
-/* poll_open(fd, callback) -> handle */
+/* poll_open(fd, callback[, oneshot]) -> handle */
 static napi_value ws_poll_open(napi_env env, napi_callback_info info)
 {
-	size_t argc = 2;
-	napi_value argv[2], name, ext;
+	size_t argc = 3;
+	napi_value argv[3], name, ext;
+	bool oneshot = false;
 	int32_t fd;
 	uv_loop_t *loop;
 	napi_valuetype t;
@@ -175,6 +190,11 @@ static napi_value ws_poll_open(napi_env env, napi_callback_info info)
 	}
 	if (argc < 2 || napi_typeof(env, argv[1], &t) != napi_ok || t != napi_function) {
 		napi_throw_type_error(env, NULL, "poll_open: callback must be a function");
+		return NULL;
+	}
+	if (argc >= 3 && napi_typeof(env, argv[2], &t) == napi_ok && t != napi_undefined &&
+	    napi_get_value_bool(env, argv[2], &oneshot) != napi_ok) {
+		napi_throw_type_error(env, NULL, "poll_open: oneshot must be a boolean");
 		return NULL;
 	}
 	WS_NAPI(env, napi_get_uv_event_loop(env, &loop));
@@ -190,6 +210,7 @@ static napi_value ws_poll_open(napi_env env, napi_callback_info info)
 		return NULL;
 	}
 	p->env = env;
+	p->oneshot = oneshot;
 	p->handle.data = p;
 	/* From here on the handle is live: a failure closes it (p->js_done lets its close
 	 * callback free p) instead of leaking it in the loop. */
