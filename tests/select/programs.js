@@ -3,6 +3,7 @@
 // translation) against each other, and measures the CPU time of the chat server.
 'use strict';
 const path = require('node:path');
+const os = require('node:os');
 const { execFileSync } = require('node:child_process');
 const { startChild } = require('../child');
 
@@ -33,11 +34,18 @@ const RUSAGE = 'import os, sys\n' +
   "print('total', ru.ru_utime + ru.ru_stime, file=sys.stderr)\n" +
   'sys.exit(os.waitstatus_to_exitcode(status))\n';
 
+// A measured session runs its server and client on one CPU: a wakeup across CPUs (an IPI,
+// the other CPU leaving its idle state) is counted as the woken process's CPU time, and
+// whether they land on one CPU or two is the scheduler's whim, which made one program's
+// CPU time for the same session vary fourfold. On one CPU the time is the work done.
+const PIN = ['taskset', '-c', String(os.availableParallelism() - 1)];
+const pinned = (measure, exe, args) => (measure ? [PIN[0], [...PIN.slice(1), exe, ...args]] : [exe, args]);
+
 /** Starts a server program; resolves to { port, done } once it printed its port. */
 async function server(lang, prog, args, { measure = false } = {}) {
   const [exe, pre] = cmd(lang, prog);
   const c = measure
-    ? startChild(PYTHON(), ['-c', RUSAGE, exe, ...pre, ...args], { cwd: ROOT, timeout: LIMIT })
+    ? startChild(...pinned(true, PYTHON(), ['-c', RUSAGE, exe, ...pre, ...args]), { cwd: ROOT, timeout: LIMIT })
     : startChild(exe, [...pre, ...args], { cwd: ROOT, timeout: LIMIT });
   const first = await c.line();
   const m = /^port (\d+)$/.exec(first);
@@ -46,9 +54,9 @@ async function server(lang, prog, args, { measure = false } = {}) {
 }
 
 /** Runs a client program to its end: { code, stdout, stderr }. */
-function client(lang, prog, args) {
+function client(lang, prog, args, { measure = false } = {}) {
   const [exe, pre] = cmd(lang, prog);
-  return startChild(exe, [...pre, ...args.map(String)], { cwd: ROOT, timeout: LIMIT }).done;
+  return startChild(...pinned(measure, exe, [...pre, ...args.map(String)]), { cwd: ROOT, timeout: LIMIT }).done;
 }
 
 // What a server printed after its port line.
@@ -56,7 +64,7 @@ const body = (r) => r.stdout.split('\n').slice(1).join('\n');
 
 async function chat(serverLang, clientLang, rounds = 50, opts = {}) {
   const s = await server(serverLang, 'chat_server', ['2'], opts);
-  const c = await client(clientLang, 'chat_client', [s.port, rounds]);
+  const c = await client(clientLang, 'chat_client', [s.port, rounds], opts);
   const r = await s.done;
   return { server: body(r), client: c.stdout, codes: [r.code, c.code], stderr: r.stderr + c.stderr };
 }
@@ -107,8 +115,8 @@ if (require.main === module) {
     const sessions = Number(process.argv[3] || 7);
     const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
     const ms = (v) => `${(v * 1000).toFixed(0)} ms`;
-    console.log(`select chat server: CPU time per session, median of ${sessions} interleaved sessions; ` +
-      'loop = the serving loop, process = the whole process (start-up, loading, exit)');
+    console.log(`select chat server: CPU time per session, median of ${sessions} interleaved sessions, server ` +
+      'and client on one CPU; loop = the serving loop, process = the whole process (start-up, loading, exit)');
     console.log('| rounds | | CPython | Node floor | wasock | floor / CPython | wasock / CPython | wasock / floor |');
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const rounds of (process.argv[2] || '1000,2000,10000,50000').split(',').map(Number)) {
