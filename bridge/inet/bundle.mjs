@@ -340,6 +340,7 @@ const dvBuffer = accessor(DataView.prototype, 'buffer');
 const dvOffset = accessor(DataView.prototype, 'byteOffset');
 const dvLength = accessor(DataView.prototype, 'byteLength');
 const abLength = accessor(ArrayBuffer.prototype, 'byteLength');
+const taTag = accessor(TypedArrayProto, Symbol.toStringTag);
 const sabLength = typeof SharedArrayBuffer === 'function'
   ? accessor(SharedArrayBuffer.prototype, 'byteLength') : null;
 const { isView } = ArrayBuffer;
@@ -374,15 +375,24 @@ function typedParts(v) {
 function asBytes(v, what = 'argument') {
   if (v === null || typeof v !== 'object') return null;
   if (isView(v)) {
-    const t = typedParts(v);
-    if (t) {
-      if (t[2] === 0 && detached(t[0])) throw detachedError(what);
-      return new U8(t[0], t[1], t[2]);
-    }
-    const buf = dvBuffer(v);
-    if (detached(buf)) throw detachedError(what);
+    let buf = null;
+    let off = 0;
+    let len = 0;
     try {
-      return new U8(buf, dvOffset(v), dvLength(v));
+      buf = taBuffer(v);
+      off = taOffset(v);
+      len = taLength(v);
+    } catch {
+      buf = null;
+    }
+    if (buf !== null) {
+      if (len === 0 && detached(buf)) throw detachedError(what);
+      return new U8(buf, off, len);
+    }
+    const dbuf = dvBuffer(v);
+    if (detached(dbuf)) throw detachedError(what);
+    try {
+      return new U8(dbuf, dvOffset(v), dvLength(v));
     } catch {
       return new U8(0);
     }
@@ -400,6 +410,10 @@ function asBytes(v, what = 'argument') {
   }
   if (n === 0 && detached(v)) throw new TypeError(`${what} is a detached ArrayBuffer`);
   return new U8(v, 0, n);
+}
+
+function u8Length(v) {
+  return isView(v) && taTag(v) === 'Uint8Array' ? taLength(v) : -1;
 }
 
 function byteLength(b) {
@@ -516,7 +530,7 @@ function createWire({ exports: ex, memory, bytes, views = () => {} }) {
   let dv = new DataView(memory.buffer);
   views(u8, dv);
   function mem() {
-    if (u8.byteLength === 0) {
+    if (u8.length === 0) {
       u8 = new Uint8Array(memory.buffer);
       dv = new DataView(memory.buffer);
       views(u8, dv);
@@ -725,7 +739,7 @@ function createWire({ exports: ex, memory, bytes, views = () => {} }) {
   return { T, mem, read, writeArgs, result, lastError, cString, fns };
 }
 
-module.exports = { createWire, asBytes, byteLength, tail, T, ARG_MAX };
+module.exports = { createWire, asBytes, byteLength, u8Length, tail, T, ARG_MAX };
 return module.exports;
 })((request) => ({ "./errors": $errors })[request]);
 
