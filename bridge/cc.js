@@ -8,6 +8,7 @@
 'use strict';
 const { spawnSync, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -33,20 +34,52 @@ function toolchain() {
 // The kernel's UAPI headers (linux/can.h, linux/netlink.h, ...) are architecture-
 // neutral; the guest sees them through a directory holding only linux/ and
 // asm-generic/ (asm/ comes from the overlay), never the rest of the build machine's
-// /usr/include, whose glibc headers would shadow the C library's.
+// /usr/include, whose glibc headers would shadow the C library's. The directory is made
+// beside the library at first use; where the package cannot be written to (installed by
+// another user, a read-only file system), in a private directory of this user's.
+const UAPI_SUBDIRS = ['linux', 'asm-generic'];
 function uapiDir() {
   const src = process.env.WASOCK_UAPI_INCLUDE || '/usr/include';
   if (!fs.existsSync(path.join(src, 'linux', 'types.h'))) return null;
-  const dir = path.join(LIBDIR, 'uapi');
-  for (const sub of ['linux', 'asm-generic']) {
+  const shared = path.join(LIBDIR, 'uapi');
+  try {
+    return linkUapi(shared, src);
+  } catch (e) {
+    if (!['EACCES', 'EPERM', 'EROFS'].includes(e.code)) throw e;
+  }
+  return linkUapi(privateDir(), src);
+}
+
+// dir with linux/ and asm-generic/ linking into src (links to elsewhere replaced).
+function linkUapi(dir, src) {
+  for (const sub of UAPI_SUBDIRS) {
     const link = path.join(dir, sub);
-    if (!fs.existsSync(link)) {
-      fs.mkdirSync(dir, { recursive: true });
-      try { fs.symlinkSync(path.join(src, sub), link); } catch (e) {
-        if (e.code !== 'EEXIST') throw e;
-      }
+    const target = path.join(src, sub);
+    let now = null;
+    try { now = fs.readlinkSync(link); } catch { /* none yet */ }
+    if (now === target) continue;
+    // Not recursive: Node's recursive mkdir says ENOENT for a read-only file system.
+    try { fs.mkdirSync(dir); } catch (e) { if (e.code !== 'EEXIST') throw e; }
+    if (now !== null) fs.rmSync(link, { force: true });
+    try {
+      fs.symlinkSync(target, link);
+    } catch (e) {
+      // A build running compilers in parallel made it meanwhile.
+      if (e.code !== 'EEXIST' || fs.readlinkSync(link) !== target) throw e;
     }
   }
+  return dir;
+}
+
+// $TMPDIR/wasock-uapi-<uid>, refused unless it is this user's own directory that no one
+// else may write to: other users must not choose the headers a compilation sees.
+function privateDir() {
+  const uid = process.getuid();
+  const dir = path.join(os.tmpdir(), `wasock-uapi-${uid}`);
+  try { fs.mkdirSync(dir, { mode: 0o700 }); } catch (e) { if (e.code !== 'EEXIST') throw e; }
+  const st = fs.lstatSync(dir);
+  if (!st.isDirectory() || st.uid !== uid || (st.mode & 0o022))
+    throw new Error(`wasock cc: ${dir} is not a directory of this user's that only it may write to`);
   return dir;
 }
 
@@ -116,7 +149,13 @@ function main(argv) {
     process.stderr.write(`wasock cc: ${path.join(LIBDIR, 'libwasock-guest.a')} is missing: build with \`node tools/build.js\` (a packed package ships it in dist/guest)\n`);
     return 1;
   }
-  const { clang, args } = ccArgs(argv);
+  let clang, args;
+  try {
+    ({ clang, args } = ccArgs(argv));
+  } catch (e) {
+    process.stderr.write(`${e.message.startsWith('wasock cc: ') ? '' : 'wasock cc: '}${e.message}\n`);
+    return 1;
+  }
   const r = spawnSync(clang, args, { stdio: 'inherit' });
   if (r.error) {
     process.stderr.write(`wasock cc: ${clang}: ${r.error.message}\n`);
