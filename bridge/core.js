@@ -56,12 +56,7 @@ let u8, dv, i32;
 const wire = createWire({
   exports: ex,
   memory,
-  bytes(mem, start, end) {
-    const b = ownBuffer(end - start);
-    if (end - start <= 64) for (let i = start; i < end; i++) b[i - start] = mem[i];
-    else b.set(mem.subarray(start, end));
-    return b;
-  },
+  bytes(mem, start, end) { return copyFrom(mem, start, end - start); },
   views(a, b) { u8 = a; dv = b; i32 = new Int32Array(a.buffer); },
 });
 const { mem, fns, writeArgs, result, lastError, read, cString } = wire;
@@ -87,20 +82,30 @@ function ioArea(n) {
   return q;
 }
 
-// Small copies by hand: cheaper than a native call for a few bytes.
-function copyIn(src, p) {
-  const n = src.length;
-  if (n <= 32) for (let i = 0; i < n; i++) u8[p + i] = src[i];
-  else u8.set(src, p);
+// The n bytes of src into dst at p. Small copies by hand: cheaper than a native call for
+// a few bytes.
+function putBytes(dst, p, src, n) {
+  if (n <= 32) for (let i = 0; i < n; i++) dst[p + i] = src[i];
+  else dst.set(src, p);
 }
 
-// Up to COPY_LOOP bytes, a loop: set() would need a view of the memory made per copy.
+// n bytes of src from p, into `into` (a Buffer of its own unless given). Up to COPY_LOOP
+// bytes, a loop: set() would need a view of src made per copy.
 const COPY_LOOP = 128;
-function copyOut(p, n, into = ownBuffer(n)) {
-  mem();
-  if (n <= COPY_LOOP) for (let i = 0; i < n; i++) into[i] = u8[p + i];
-  else into.set(u8.subarray(p, p + n));
+function copyFrom(src, p, n, into = ownBuffer(n)) {
+  if (n <= COPY_LOOP) for (let i = 0; i < n; i++) into[i] = src[p + i];
+  else into.set(src.subarray(p, p + n));
   return into;
+}
+
+// Copies in and out of the core's memory.
+function copyIn(src, p) {
+  putBytes(u8, p, src, src.length);
+}
+
+function copyOut(p, n, into) {
+  mem();
+  return copyFrom(u8, p, n, into);
 }
 
 // The core's count of changes to socket modes (src/socket.c ws_sock_epoch): a socket's
@@ -122,5 +127,5 @@ function wouldBlock() {
 
 module.exports = {
   addon, ex, mem, fns, methods, writeArgs, result, lastError, read, T, ioArea, copyIn, copyOut, ownCopy,
-  ownBuffer, wouldBlock, nameService, epoch,
+  putBytes, copyFrom, wouldBlock, nameService, epoch,
 };

@@ -12,7 +12,7 @@ const { asBytes, byteLength, u8Length } = require('./wire');
 const { fdsMessage, maxfdsLength, serverOptions, iterableOf, listOf, socketArg } = require('./checks');
 // The datagram paths (sendto/recvfrom over IP) are shared with the promise face.
 const aio = require('./aio');
-const { ex, addon, mem, methods, fns, lastError, ioArea, copyIn, copyOut, ownBuffer, epoch } = core;
+const { ex, addon, mem, methods, fns, lastError, ioArea, copyIn, copyOut, copyFrom, putBytes, epoch } = core;
 // Hot functions as plain bindings: loads from the wasm exports object are not cheap.
 const { ws_sock_recv, ws_sock_recv_into, ws_sock_send, ws_sock_sendall, ws_sock_direct,
   ws_sock_fail, ws_sock_fileno } = ex;
@@ -55,15 +55,6 @@ function direct(call, fd, len, flags) {
   blockArgs[1] = len;
   blockArgs[2] = flags;
   return call(block);
-}
-
-// A new Buffer of its own (core.ownBuffer) holding the block's first n bytes, small ones
-// copied by hand.
-function fromArea(n) {
-  const b = ownBuffer(n);
-  if (n <= 32) for (let i = 0; i < n; i++) b[i] = areaU8[i];
-  else b.set(areaU8.subarray(0, n));
-  return b;
 }
 
 // The promise face's libuv poll handles, by socket id. A handle must stop watching an
@@ -276,7 +267,7 @@ class Socket {
         ws_sock_fail(n, 0);
         throw lastError();
       }
-      return fromArea(n);
+      return copyFrom(areaU8, 0, n);
     }
     const p = ioArea(bufsize);
     const n = ws_sock_recv(this.#sid(), p, bufsize, flags | 0);
@@ -348,8 +339,7 @@ class Socket {
     if (k > 0 && k < PIN_MIN && (flags === undefined || flags === 0)) {
       const fd = this.#direct();
       if (fd >= 0) {
-        if (k <= 32) for (let i = 0; i < k; i++) areaU8[i] = data[i];
-        else areaU8.set(data);
+        putBytes(areaU8, 0, data, k);
         const n = direct(hostSend, fd, k, MSG_NOSIGNAL);
         if (n < 0) {
           ws_sock_fail(n, 1);
