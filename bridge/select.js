@@ -54,25 +54,25 @@ function reprOf(v) {
   return util.inspect(v, { depth: 1, breakLength: Infinity });
 }
 
-// PyObject_AsFileDescriptor: an int, or an object whose fileno() gives one.
+// PyObject_AsFileDescriptor: an int, or an object whose fileno() gives one. A socket of
+// this module answers without a call through its fileno() (socketFd).
 function asFd(obj) {
-  let fd = socketFd(obj);
-  if (fd !== undefined) {
-    if (fd < 0) throw new RangeError(`file descriptor cannot be a negative integer (${fd})`);
-    return fd;
-  }
-  fd = obj;
-  if (typeof obj !== 'number') {
-    if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function') ||
-        typeof obj.fileno !== 'function')
-      throw new TypeError('argument must be an int, or have a fileno() method.');
-    fd = obj.fileno();
-    if (typeof fd !== 'number' || !Number.isInteger(fd)) throw new TypeError('fileno() returned a non-integer');
-  } else if (!Number.isInteger(fd)) {
-    throw new TypeError('argument must be an int, or have a fileno() method.');
-  }
+  const fd = socketFd(obj) ?? filenoOf(obj);
   if (fd < 0) throw new RangeError(`file descriptor cannot be a negative integer (${fd})`);
   if (fd > INT32_MAX) throw new RangeError('fd is greater than maximum');
+  return fd;
+}
+
+// obj itself when an integer, else what its fileno() answers (an integer).
+function filenoOf(obj) {
+  if (typeof obj === 'number') {
+    if (!Number.isInteger(obj)) throw new TypeError('argument must be an int, or have a fileno() method.');
+    return obj;
+  }
+  if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function') || typeof obj.fileno !== 'function')
+    throw new TypeError('argument must be an int, or have a fileno() method.');
+  const fd = obj.fileno();
+  if (typeof fd !== 'number' || !Number.isInteger(fd)) throw new TypeError('fileno() returned a non-integer');
   return fd;
 }
 
